@@ -1,0 +1,6 @@
+namespace Subtensor.Node;
+
+internal static class Program
+{
+    public static int Main(string[] args) => NodeCli.Run(args);
+}
