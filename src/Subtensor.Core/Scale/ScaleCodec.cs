@@ -1,7 +1,7 @@
 namespace Subtensor.Core.Scale;
 
 /// <summary>Whole-value helpers: encode to bytes; decode requiring all input to be consumed.</summary>
-public static class Scale
+public static class ScaleCodec
 {
     public static byte[] Encode<T>(T value)
         where T : IScaleEncodable
