@@ -1,0 +1,43 @@
+namespace Subtensor.Rpc.JsonRpc;
+
+/// <summary>JSON-RPC 2.0 codes, jsonrpsee's server codes and Substrate's (sc-rpc-api <c>author/error.rs</c>, base 1000).</summary>
+public static class RpcErrorCodes
+{
+    public const int ParseError = -32700;
+    public const int InvalidRequest = -32600;
+    public const int MethodNotFound = -32601;
+    public const int InvalidParams = -32602;
+    public const int InternalError = -32603;
+
+    /// <summary>jsonrpsee: request batch or body over the limit.</summary>
+    public const int OversizedRequest = -32007;
+
+    /// <summary>jsonrpsee: too many subscriptions on one connection.</summary>
+    public const int TooManySubscriptions = -32006;
+
+    /// <summary>jsonrpsee: server busy (connection limit).</summary>
+    public const int ServerBusy = -32009;
+
+    /// <summary>sc-rpc-api: unsafe method called while <c>--rpc-methods safe</c>.</summary>
+    public const int UnsafeRpcCalled = -32601;
+
+    public const int AuthorBadFormat = 1001;
+    public const int AuthorVerificationError = 1002;
+    public const int PoolInvalidTransaction = 1010;
+    public const int PoolUnknownValidity = 1011;
+    public const int PoolTemporarilyBanned = 1012;
+    public const int PoolAlreadyImported = 1013;
+    public const int PoolTooLowPriority = 1014;
+    public const int PoolCycleDetected = 1015;
+    public const int PoolImmediatelyDropped = 1016;
+    public const int PoolUnactionable = 1018;
+    public const int PoolNoTags = 1019;
+    public const int PoolInvalidBlockId = 1020;
+    public const int PoolFutureRejected = 1021;
+    public const int AuthorOther = 1040;
+
+    /// <summary>sc-rpc-api base codes: system 2000, chain 3000, state 4000, offchain 5000.</summary>
+    public const int SystemBase = 2000;
+    public const int ChainBase = 3000;
+    public const int StateBase = 4000;
+}
