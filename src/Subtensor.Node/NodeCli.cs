@@ -1,13 +1,19 @@
 using System.CommandLine;
+using Subtensor.Node.Cli;
+using Subtensor.Node.Commands;
 
 namespace Subtensor.Node;
 
 /// <summary>The <c>subtensor-node</c> command line: Substrate's flags and subcommands.</summary>
 internal static class NodeCli
 {
-    public static int Run(string[] args)
+    public static RootCommand Build()
     {
-        var root = new RootCommand("Subtensor.NET node");
-        return root.Parse(args).Invoke();
+        var root = new RootCommand("Subtensor.NET node: a C# implementation of Subtensor, the Bittensor chain");
+        root.Subcommands.Add(KeyCommand.Build());
+        root.Subcommands.Add(BenchmarkCommand.Build());
+        return root;
     }
+
+    public static int Run(string[] args) => CliRunner.Run(Build(), args);
 }
