@@ -53,6 +53,7 @@ internal static class Program
         var ip = StringOption(args, "--ip") ?? "127.0.0.1";
         var family = ip.Contains(':', StringComparison.Ordinal) ? "ip6" : "ip4";
         await using var host = new Libp2pHost(key, logger: Log.Logger);
+        host.SetHandler(EchoProtocol.ProtocolId, EchoProtocol.ServeAsync);
         host.ConnectionEstablished += (_, connection) => _ = Task.Run(() => ReportPeerAsync(host, connection));
         var bound = host.Listen(Multiaddr.Parse($"/{family}/{ip}/tcp/0"));
         Console.WriteLine($"LISTEN {bound.WithPeerId(host.PeerId)}");
@@ -81,6 +82,7 @@ internal static class Program
     {
         var target = Multiaddr.Parse(args[1]);
         await using var host = new Libp2pHost(LoadKey(args), logger: Log.Logger);
+        host.SetHandler(EchoProtocol.ProtocolId, EchoProtocol.ServeAsync);
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -106,8 +108,17 @@ internal static class Program
             pings.Add((await host.PingAsync(connection, cancellationToken).ConfigureAwait(false)).TotalMilliseconds);
         }
 
+        // Bulk data both ways through yamux windows when the peer offers the test echo protocol.
+        double? echoMs = null;
+        if (info.Protocols.Contains(EchoProtocol.ProtocolId))
+        {
+            echoMs = (await EchoProtocol.TransferAsync(connection, EchoProtocol.TransferBytes, cancellationToken).ConfigureAwait(false)).TotalMilliseconds;
+        }
+
         return new Dictionary<string, object?>
         {
+            ["echoBytes"] = echoMs is null ? 0 : EchoProtocol.TransferBytes,
+            ["echoMs"] = echoMs,
             ["peer"] = connection.RemotePeerId.ToString(),
             ["direction"] = connection.Direction.ToString(),
             ["identifiedPeer"] = info.PublicKey?.ToPeerId().ToString(),

@@ -66,6 +66,43 @@ function startOurs (args) {
   }
 }
 
+const ECHO = '/subtensor-interop/echo/1.0.0'
+const ECHO_BYTES = 4 * 1024 * 1024
+
+// Echo handler in the style of @libp2p/ping: send back every chunk, honouring back-pressure, then close.
+async function serveEcho (stream) {
+  for await (const buf of stream) {
+    if (!stream.send(buf)) await new Promise(resolve => stream.addEventListener('drain', resolve, { once: true }))
+  }
+  await stream.close()
+}
+
+// Sends ECHO_BYTES through our echo protocol while reading the echo, and checks it.
+async function echoThrough (node, peer) {
+  const data = new Uint8Array(ECHO_BYTES)
+  for (let i = 0; i < data.length; i += 65536) crypto.getRandomValues(data.subarray(i, Math.min(i + 65536, data.length)))
+  const stream = await node.dialProtocol(peer, ECHO)
+  const reading = (async () => {
+    const chunks = []
+    let total = 0
+    for await (const buf of stream) {
+      const bytes = buf.subarray()
+      chunks.push(bytes)
+      total += bytes.byteLength
+    }
+    return Buffer.concat(chunks, total)
+  })()
+  for (let i = 0; i < data.length; i += 100000) {
+    if (!stream.send(data.subarray(i, Math.min(i + 100000, data.length)))) {
+      await new Promise(resolve => stream.addEventListener('drain', resolve, { once: true }))
+    }
+  }
+  await stream.close()
+  const echoed = await reading
+  assert.equal(echoed.length, data.length)
+  assert.ok(Buffer.from(data).equals(echoed), 'echoed data differs')
+}
+
 async function createJsNode (listen) {
   return createLibp2p({
     addresses: { listen: listen ? ['/ip4/127.0.0.1/tcp/0'] : [] },
@@ -73,6 +110,9 @@ async function createJsNode (listen) {
     connectionEncrypters: [noise()],
     streamMuxers: [yamux()],
     services: { identify: identify(), ping: ping() }
+  }).then(async node => {
+    await node.handle(ECHO, serveEcho)
+    return node
   })
 }
 
@@ -123,7 +163,10 @@ test('js-libp2p dials our node: noise + yamux, identify, ping', async () => {
       assert.equal(typeof rtt, 'number')
     }
 
-    // Our listener also identifies and pings the js node on the same connection.
+    // 4 MiB each way: window updates and back-pressure against js-libp2p's yamux.
+    await withTimeout(echoThrough(node, connection.remotePeer), 30000, 'echo through our node')
+
+    // Our listener also identifies and pings the js node on the same connection (and echoes through its echo handler).
     const report = JSON.parse((await ours.waitLine('REPORT ')).slice('REPORT '.length))
     assert.equal(report.error, undefined, `our side failed: ${report.error}`)
     assert.equal(report.peer, node.peerId.toString())
@@ -131,6 +174,7 @@ test('js-libp2p dials our node: noise + yamux, identify, ping', async () => {
     assert.match(report.agentVersion, /js-libp2p/)
     assert.ok(report.protocols.includes('/ipfs/ping/1.0.0'))
     assert.equal(report.pingMs.length, 3)
+    assert.equal(report.echoBytes, ECHO_BYTES)
   } finally {
     await node.stop()
     ours.child.stdin.end()
@@ -154,6 +198,7 @@ test('our node dials js-libp2p: noise + yamux, identify, ping', async () => {
     assert.ok(report.listenAddrs.includes(address.split('/p2p/')[0]), `listenAddrs: ${report.listenAddrs}`)
     assert.match(report.observedAddr, /^\/ip4\/127\.0\.0\.1\/tcp\/\d+(\/p2p\/12D3KooW\w+)?$/)
     assert.equal(report.pingMs.length, 3)
+    assert.equal(report.echoBytes, ECHO_BYTES)
 
     // js-libp2p identified us over the connection we opened.
     const info = await withTimeout(connected, 15000, 'js identify of our node')
