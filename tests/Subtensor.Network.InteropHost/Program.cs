@@ -14,7 +14,7 @@ namespace Subtensor.Network.InteropHost;
 /// <c>listen [--key HEX] [--ip ADDR]</c>: prints <c>LISTEN &lt;multiaddr&gt;</c>, identifies and pings every peer that connects
 /// (one JSON line each) and serves until stdin closes.
 /// <c>dial MULTIADDR [--key HEX]</c>: connects, identifies, pings, prints one JSON line and exits 0 (1 on failure).
-/// <c>bench [--mb N] [--streams N]</c>: two hosts on loopback, N MiB through yamux, prints MB/s.
+/// <c>bench [--mb N] [--streams N] [--window-kib N]</c>: two hosts on loopback, N MiB through yamux, prints MB/s.
 /// </summary>
 internal static class Program
 {
@@ -31,7 +31,7 @@ internal static class Program
             {
                 "listen" => await ListenAsync(args).ConfigureAwait(false),
                 "dial" when args.Length >= 2 => await DialAsync(args).ConfigureAwait(false),
-                "bench" => await ThroughputBenchmark.RunAsync(Option(args, "--mb", 256), Option(args, "--streams", 1)).ConfigureAwait(false),
+                "bench" => await ThroughputBenchmark.RunAsync(Option(args, "--mb", 256), Option(args, "--streams", 1), Option(args, "--window-kib", 256)).ConfigureAwait(false),
                 _ => Usage(),
             };
         }
@@ -43,7 +43,7 @@ internal static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: listen [--key HEX] [--ip ADDR] | dial MULTIADDR [--key HEX] | bench [--mb N] [--streams N]");
+        Console.Error.WriteLine("usage: listen [--key HEX] [--ip ADDR] | dial MULTIADDR [--key HEX] | bench [--mb N] [--streams N] [--window-kib N]");
         return 2;
     }
 

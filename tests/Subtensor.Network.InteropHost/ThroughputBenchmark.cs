@@ -12,10 +12,11 @@ internal static class ThroughputBenchmark
 {
     private const string SinkProtocol = "/subtensor-bench/sink/1";
 
-    public static async Task<int> RunAsync(int mebibytes, int streams)
+    public static async Task<int> RunAsync(int mebibytes, int streams, int windowKiB)
     {
         var received = 0L;
-        await using var server = new Libp2pHost(NodeKey.Generate());
+        var options = new HostOptions { Yamux = new YamuxOptions { ReceiveWindow = windowKiB * 1024 } };
+        await using var server = new Libp2pHost(NodeKey.Generate(), options);
         server.SetHandler(SinkProtocol, async (_, stream, ct) =>
         {
             var buffer = new byte[64 * 1024];
@@ -28,7 +29,7 @@ internal static class ThroughputBenchmark
             await LengthPrefixed.WriteAsync(stream, new byte[] { 1 }, ct).ConfigureAwait(false);
         });
         var address = server.Listen(Multiaddr.Parse("/ip4/127.0.0.1/tcp/0"));
-        await using var client = new Libp2pHost(NodeKey.Generate());
+        await using var client = new Libp2pHost(NodeKey.Generate(), options);
         var connection = await client.DialAsync(address.WithPeerId(server.PeerId)).ConfigureAwait(false);
 
         // Warm-up: JIT and the first window round trips stay out of the measurement.
@@ -41,7 +42,7 @@ internal static class ThroughputBenchmark
         watch.Stop();
         var total = perStream * streams;
         var mbPerSecond = total / watch.Elapsed.TotalSeconds / 1e6;
-        Console.WriteLine($"BENCH yamux+noise loopback: {total / (1024 * 1024)} MiB over {streams} stream(s) in {watch.Elapsed.TotalSeconds:0.000} s = {mbPerSecond:0.0} MB/s");
+        Console.WriteLine($"BENCH yamux+noise loopback: {total / (1024 * 1024)} MiB over {streams} stream(s), {windowKiB} KiB window, in {watch.Elapsed.TotalSeconds:0.000} s = {mbPerSecond:0.0} MB/s");
         return received == total ? 0 : 1;
     }
 
