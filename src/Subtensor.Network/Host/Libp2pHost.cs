@@ -284,7 +284,7 @@ public sealed class Libp2pHost : IAsyncDisposable
         }
 
         _log.Debug("libp2p: connection established: {Connection}", connection);
-        ConnectionEstablished?.Invoke(this, connection);
+        Raise(ConnectionEstablished, connection);
         return connection;
     }
 
@@ -292,7 +292,19 @@ public sealed class Libp2pHost : IAsyncDisposable
     {
         _connections.TryRemove(connection, out _);
         _log.Debug("libp2p: connection {Connection} ended: {Reason}", connection, connection.Session.CloseReason);
-        ConnectionClosed?.Invoke(this, connection);
+        Raise(ConnectionClosed, connection);
+    }
+
+    private void Raise(EventHandler<Libp2pConnection>? handlers, Libp2pConnection connection)
+    {
+        try
+        {
+            handlers?.Invoke(this, connection);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _log.Error(ex, "libp2p: a connection event handler failed for {Connection}", connection);
+        }
     }
 
     private void OnInboundStream(Libp2pConnection connection, YamuxStream stream)

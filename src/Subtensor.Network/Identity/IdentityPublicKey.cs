@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Subtensor.Core.Crypto;
 
 namespace Subtensor.Network.Identity;
 
@@ -12,7 +13,7 @@ public sealed class IdentityPublicKey : IEquatable<IdentityPublicKey>
 
     public IdentityPublicKey(KeyType type, ReadOnlySpan<byte> data)
     {
-        if (type == KeyType.Ed25519 && data.Length != IdentityEd25519.PublicKeyLength)
+        if (type == KeyType.Ed25519 && data.Length != Ed25519.PublicKeyLength)
         {
             throw new ArgumentException($"an Ed25519 public key is 32 bytes, got {data.Length}", nameof(data));
         }
@@ -94,7 +95,7 @@ public sealed class IdentityPublicKey : IEquatable<IdentityPublicKey>
 
     /// <summary>Verifies an Ed25519 signature; keys of other types never verify (we do not support them).</summary>
     public bool Verify(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
-        => Type == KeyType.Ed25519 && IdentityEd25519.Verify(_data, message, signature);
+        => Type == KeyType.Ed25519 && Ed25519.Verify(signature, message, _data);
 
     public PeerId ToPeerId() => PeerId.FromPublicKey(this);
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Subtensor.Core.Crypto;
 
 namespace Subtensor.Network.Identity;
 
@@ -13,19 +14,18 @@ public sealed class NodeKey
     public const string SecretFileName = "secret_ed25519";
 
     private readonly byte[] _secret;
-    private readonly byte[] _expandedSecret = new byte[64];
+    private readonly Ed25519KeyPair _pair;
 
     private NodeKey(ReadOnlySpan<byte> secret)
     {
-        if (secret.Length != IdentityEd25519.SeedLength)
+        if (secret.Length != Ed25519.SeedLength)
         {
             throw new ArgumentException($"an ed25519 node key secret is 32 bytes, got {secret.Length}", nameof(secret));
         }
 
         _secret = secret.ToArray();
-        var publicKey = new byte[IdentityEd25519.PublicKeyLength];
-        IdentityEd25519.KeyPairFromSeed(_secret, publicKey, _expandedSecret);
-        PublicKey = IdentityPublicKey.FromEd25519(publicKey);
+        _pair = Ed25519.FromSeed(_secret);
+        PublicKey = IdentityPublicKey.FromEd25519(_pair.PublicKey);
         PeerId = PeerId.FromPublicKey(PublicKey);
     }
 
@@ -40,7 +40,7 @@ public sealed class NodeKey
 
     public static NodeKey Generate()
     {
-        Span<byte> secret = stackalloc byte[IdentityEd25519.SeedLength];
+        Span<byte> secret = stackalloc byte[Ed25519.SeedLength];
         RandomNumberGenerator.Fill(secret);
         var key = new NodeKey(secret);
         CryptographicOperations.ZeroMemory(secret);
@@ -69,7 +69,7 @@ public sealed class NodeKey
     public static NodeKey Load(string path)
     {
         var bytes = File.ReadAllBytes(path);
-        if (bytes.Length == IdentityEd25519.SeedLength)
+        if (bytes.Length == Ed25519.SeedLength)
         {
             return new NodeKey(bytes);
         }
@@ -113,7 +113,7 @@ public sealed class NodeKey
     }
 
     /// <summary>Signs with the identity key (Ed25519).</summary>
-    public byte[] Sign(ReadOnlySpan<byte> message) => IdentityEd25519.Sign(_expandedSecret, message);
+    public byte[] Sign(ReadOnlySpan<byte> message) => _pair.Sign(message);
 
     public override string ToString() => PeerId.ToString();
 }

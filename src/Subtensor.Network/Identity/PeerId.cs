@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Subtensor.Core.Crypto;
 using Subtensor.Network.Multiformats;
 
 namespace Subtensor.Network.Identity;
@@ -74,7 +75,12 @@ public sealed class PeerId : IEquatable<PeerId>
     public static PeerId Parse(string text)
     {
         ArgumentException.ThrowIfNullOrEmpty(text);
-        return FromBytes(Base58.Decode(text));
+        if (!Base58.TryDecode(text, out var bytes, out var bad))
+        {
+            throw new FormatException($"invalid base58 character '{text[bad]}' at position {bad} of peer id '{text}'");
+        }
+
+        return FromBytes(bytes);
     }
 
     public static bool TryParse(string? text, out PeerId? peerId)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Subtensor.Core.Crypto;
 using Subtensor.Network.Identity;
 
 namespace Subtensor.Network.Multiformats;

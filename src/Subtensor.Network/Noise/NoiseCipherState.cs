@@ -13,6 +13,7 @@ internal sealed class NoiseCipherState
 {
     private readonly byte[] _key = new byte[ChaCha20Poly1305.KeyLength];
     private ulong _nonce;
+    private bool _destroyed;
 
     public bool HasKey { get; private set; }
 
@@ -30,6 +31,7 @@ internal sealed class NoiseCipherState
 
     public void EncryptWithAd(ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext)
     {
+        ObjectDisposedException.ThrowIf(_destroyed, this);
         if (!HasKey)
         {
             plaintext.CopyTo(ciphertext);
@@ -44,6 +46,7 @@ internal sealed class NoiseCipherState
     /// <summary>Decrypts; throws <see cref="Libp2pProtocolException"/> when authentication fails (the nonce still advances).</summary>
     public void DecryptWithAd(ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> ciphertext, Span<byte> plaintext)
     {
+        ObjectDisposedException.ThrowIf(_destroyed, this);
         if (!HasKey)
         {
             ciphertext.CopyTo(plaintext);
@@ -63,10 +66,12 @@ internal sealed class NoiseCipherState
         }
     }
 
+    /// <summary>Wipes the key; the state then refuses to work (it never falls back to passing data through).</summary>
     public void Clear()
     {
         CryptographicOperations.ZeroMemory(_key);
         HasKey = false;
+        _destroyed = true;
     }
 
     private void NextNonce(Span<byte> nonce)

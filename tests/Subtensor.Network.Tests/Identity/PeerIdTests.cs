@@ -73,6 +73,13 @@ public class PeerIdTests
         => Assert.Throws<FormatException>(() => PeerId.FromBytes(Convert.FromHexString(hex)));
 
     [Fact]
+    public void Parse_names_the_invalid_base58_character()
+    {
+        var ex = Assert.Throws<FormatException>(() => PeerId.Parse("12D3Koo0"));
+        Assert.Contains("'0' at position 7", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TryParse_reports_failure_without_throwing()
     {
         Assert.False(PeerId.TryParse("not a peer id", out var none));
