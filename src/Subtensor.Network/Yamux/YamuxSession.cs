@@ -327,7 +327,7 @@ public sealed class YamuxSession : IAsyncDisposable
             throw new Libp2pProtocolException($"yamux: remote opened stream {frame.StreamId} with our id parity");
         }
 
-        YamuxStream stream;
+        YamuxStream? stream = null;
         lock (_gate)
         {
             if (_streams.ContainsKey(frame.StreamId))
@@ -335,11 +335,7 @@ public sealed class YamuxSession : IAsyncDisposable
                 throw new Libp2pProtocolException($"yamux: SYN for already open stream {frame.StreamId}");
             }
 
-            if (_localGoAway || _closeReason is not null || _inboundCount >= Options.MaxInboundStreams)
-            {
-                stream = null!;
-            }
-            else
+            if (!_localGoAway && _closeReason is null && _inboundCount < Options.MaxInboundStreams)
             {
                 stream = new YamuxStream(this, frame.StreamId, isOutbound: false, Options.ReceiveWindow);
                 _streams.Add(frame.StreamId, stream);
