@@ -1,5 +1,6 @@
 using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Crypto.Digests;
+using Org.BouncyCastle.Crypto.EC;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Math;
@@ -18,7 +19,8 @@ public static class Ecdsa
     public const int PublicKeyLength = 33;
     public const int SignatureLength = 65;
 
-    private static readonly X9ECParameters Curve = ECNamedCurveTable.GetByName("secp256k1");
+    // The custom secp256k1 implementation (dedicated field arithmetic and GLV endomorphism), not the generic Fp curve.
+    private static readonly X9ECParameters Curve = CustomNamedCurves.GetByName("secp256k1");
     private static readonly ECDomainParameters Domain = new(Curve.Curve, Curve.G, Curve.N, Curve.H);
     private static readonly BigInteger HalfOrder = Curve.N.ShiftRight(1);
 

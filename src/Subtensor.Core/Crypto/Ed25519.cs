@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
+using Subtensor.Core.Crypto.Curve25519;
 using Subtensor.Core.Hashing;
 using Subtensor.Core.Native;
 
 namespace Subtensor.Core.Crypto;
 
-/// <summary>ed25519 (RFC 8032) through libsodium, with sp-core's hard derivation.</summary>
+/// <summary>ed25519 (RFC 8032): keys and signing through libsodium, verification with sp-core's ZIP-215 rules, sp-core's hard derivation.</summary>
 public static unsafe class Ed25519
 {
     public const int SeedLength = 32;
@@ -52,8 +53,25 @@ public static unsafe class Ed25519
         return signature;
     }
 
-    /// <summary>Verifies a detached signature; false for any malformed input.</summary>
+    /// <summary>
+    /// Verifies as sp-core does (ed25519-zebra, ZIP-215 rules): s must be canonical; A and R may be any encodings that
+    /// decompress, non-canonical and small-order ones included; the check is cofactored, [8](s·B − k·A − R) = 0 with
+    /// k = SHA-512(R ‖ A ‖ M) mod ℓ. False for any malformed input.
+    /// </summary>
     public static bool Verify(ReadOnlySpan<byte> signature, ReadOnlySpan<byte> message, ReadOnlySpan<byte> publicKey)
+    {
+        if (signature.Length != SignatureLength || publicKey.Length != PublicKeyLength)
+        {
+            return false;
+        }
+
+        // libsodium's strict check accepts a subset of ZIP-215 (canonical, not small order, cofactorless), so its
+        // acceptance is final and only its rejections need the full rules.
+        return VerifyWithSodium(signature, message, publicKey) || VerifyZip215(signature, message, publicKey);
+    }
+
+    /// <summary>libsodium's <c>crypto_sign_ed25519_verify_detached</c> (strict RFC 8032 variant).</summary>
+    internal static bool VerifyWithSodium(ReadOnlySpan<byte> signature, ReadOnlySpan<byte> message, ReadOnlySpan<byte> publicKey)
     {
         if (signature.Length != SignatureLength || publicKey.Length != PublicKeyLength)
         {
@@ -67,6 +85,37 @@ public static unsafe class Ed25519
         {
             return Sodium.crypto_sign_ed25519_verify_detached(sig, m, (ulong)message.Length, pk) == 0;
         }
+    }
+
+    /// <summary>ZIP-215 verification in variable time (ed25519-zebra <c>VerificationKey::verify</c>).</summary>
+    internal static bool VerifyZip215(ReadOnlySpan<byte> signature, ReadOnlySpan<byte> message, ReadOnlySpan<byte> publicKey)
+    {
+        if (signature.Length != SignatureLength || publicKey.Length != PublicKeyLength)
+        {
+            return false;
+        }
+
+        var s = signature[32..];
+        if (!Ristretto255.IsCanonicalScalar(s)
+            || !EdwardsPoint.TryDecompress(publicKey, out var pointA)
+            || !EdwardsPoint.TryDecompress(signature[..32], out var pointR))
+        {
+            return false;
+        }
+
+        Span<byte> hash = stackalloc byte[64];
+        using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA512))
+        {
+            sha.AppendData(signature[..32]);
+            sha.AppendData(publicKey);
+            sha.AppendData(message);
+            sha.GetHashAndReset(hash);
+        }
+
+        Span<byte> k = stackalloc byte[32];
+        Ristretto255.ReduceWide(hash, k);
+        var rPrime = DoubleScalarMultiplication.MultiplyAddBase(k, pointA.Negate(), s);
+        return rPrime.Subtract(pointR.ToProjectiveNiels()).ToExtended().MultiplyByCofactor().IsIdentity;
     }
 
     /// <summary>sp-core ed25519 hard junction: blake2_256(SCALE(("Ed25519HDKD", seed, chain_code))).</summary>

@@ -22,7 +22,8 @@ public static unsafe class Ristretto255
     /// <summary>True when <paramref name="point"/> is the canonical encoding of a group element (the identity included).</summary>
     public static bool IsValidPoint(ReadOnlySpan<byte> point)
     {
-        if (point.Length != PointLength)
+        // libsodium 1.0.18 ignores bit 255 in its canonicality check; RFC 9496 (and dalek/schnorrkel) reject it.
+        if (point.Length != PointLength || (point[31] & 0x80) != 0)
         {
             return false;
         }
@@ -38,6 +39,11 @@ public static unsafe class Ristretto255
     public static bool TryAdd(ReadOnlySpan<byte> p, ReadOnlySpan<byte> q, Span<byte> result)
     {
         CheckLengths(p, q, result);
+        if (((p[31] | q[31]) & 0x80) != 0)
+        {
+            return false;
+        }
+
         Sodium.EnsureInitialized();
         Span<byte> tmp = stackalloc byte[PointLength];
         fixed (byte* pp = p)
@@ -58,6 +64,11 @@ public static unsafe class Ristretto255
     public static bool TrySubtract(ReadOnlySpan<byte> p, ReadOnlySpan<byte> q, Span<byte> result)
     {
         CheckLengths(p, q, result);
+        if (((p[31] | q[31]) & 0x80) != 0)
+        {
+            return false;
+        }
+
         Sodium.EnsureInitialized();
         Span<byte> tmp = stackalloc byte[PointLength];
         fixed (byte* pp = p)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Subtensor.Core.Crypto.Curve25519;
 
 namespace Subtensor.Core.Crypto;
 
@@ -114,41 +115,34 @@ public static class Sr25519
     /// <summary>schnorrkel <c>verify_simple</c>: marker bit required, canonical s, valid public key, R recomputed and compared bytewise.</summary>
     public static bool Verify(ReadOnlySpan<byte> signature, ReadOnlySpan<byte> context, ReadOnlySpan<byte> message, ReadOnlySpan<byte> publicKey)
     {
-        if (signature.Length != SignatureLength || publicKey.Length != PublicKeyLength)
-        {
-            return false;
-        }
-
-        if ((signature[63] & 0x80) == 0)
-        {
-            return false;
-        }
-
         Span<byte> s = stackalloc byte[32];
-        signature[32..].CopyTo(s);
-        s[31] &= 0x7f;
-        if (!Ristretto255.IsCanonicalScalar(s) || !Ristretto255.IsValidPoint(publicKey))
-        {
-            return false;
-        }
-
         Span<byte> k = stackalloc byte[32];
-        using (var t = SigningTranscript(context, message))
-        {
-            t.AppendMessage("proto-name"u8, "Schnorr-sig"u8);
-            t.AppendMessage("sign:pk"u8, publicKey);
-            t.AppendMessage("sign:R"u8, signature[..32]);
-            ChallengeScalar(t, "sign:c"u8, k);
-        }
-
-        // R' = s·B − k·A
-        Span<byte> expected = stackalloc byte[32];
-        if (!DoubleScalarMultiplyBase(s, k, publicKey, negateA: true, expected))
+        if (!TryReadSignature(signature, publicKey, s) || !RistrettoEncoding.TryDecode(publicKey, out var pointA))
         {
             return false;
         }
 
-        return CryptographicOperations.FixedTimeEquals(expected, signature[..32]);
+        Challenge(signature, context, message, publicKey, k);
+
+        // R' = s·B − k·A, in variable time (all inputs are public).
+        Span<byte> expected = stackalloc byte[32];
+        RistrettoEncoding.Encode(DoubleScalarMultiplication.MultiplyAddBase(k, pointA.Negate(), s), expected);
+        return expected.SequenceEqual(signature[..32]);
+    }
+
+    /// <summary>The same check through libsodium's constant-time group operations: the reference the fast path is tested against.</summary>
+    internal static bool VerifyWithSodium(ReadOnlySpan<byte> signature, ReadOnlySpan<byte> context, ReadOnlySpan<byte> message, ReadOnlySpan<byte> publicKey)
+    {
+        Span<byte> s = stackalloc byte[32];
+        Span<byte> k = stackalloc byte[32];
+        if (!TryReadSignature(signature, publicKey, s) || !Ristretto255.IsValidPoint(publicKey))
+        {
+            return false;
+        }
+
+        Challenge(signature, context, message, publicKey, k);
+        Span<byte> expected = stackalloc byte[32];
+        return DoubleScalarMultiplyBase(s, k, publicKey, negateA: true, expected) && expected.SequenceEqual(signature[..32]);
     }
 
     /// <summary>
@@ -426,6 +420,29 @@ public static class Sr25519
         t.AppendMessage("chain-code"u8, chainCode);
         t.AppendMessage("public-key"u8, publicKey);
         return t;
+    }
+
+    /// <summary>schnorrkel <c>Signature::from_bytes</c>: lengths, the marker bit (cleared into s) and a canonical s.</summary>
+    private static bool TryReadSignature(ReadOnlySpan<byte> signature, ReadOnlySpan<byte> publicKey, Span<byte> s)
+    {
+        if (signature.Length != SignatureLength || publicKey.Length != PublicKeyLength || (signature[63] & 0x80) == 0)
+        {
+            return false;
+        }
+
+        signature[32..].CopyTo(s);
+        s[31] &= 0x7f;
+        return Ristretto255.IsCanonicalScalar(s);
+    }
+
+    /// <summary>k = challenge_scalar("sign:c") after proto-name, sign:pk and sign:R.</summary>
+    private static void Challenge(ReadOnlySpan<byte> signature, ReadOnlySpan<byte> context, ReadOnlySpan<byte> message, ReadOnlySpan<byte> publicKey, Span<byte> k)
+    {
+        using var t = SigningTranscript(context, message);
+        t.AppendMessage("proto-name"u8, "Schnorr-sig"u8);
+        t.AppendMessage("sign:pk"u8, publicKey);
+        t.AppendMessage("sign:R"u8, signature[..32]);
+        ChallengeScalar(t, "sign:c"u8, k);
     }
 
     /// <summary>b·B ± a·A into <paramref name="result"/>; false when A does not decode.</summary>

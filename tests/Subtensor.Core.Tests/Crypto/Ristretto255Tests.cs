@@ -66,11 +66,15 @@ public class Ristretto255Tests
     [InlineData("0100000000000000000000000000000000000000000000000000000000000000")]
     [InlineData("5866666666666666666666666666666666666666666666666666666666666666")]
     [InlineData("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f")]
+    // The generator with bit 255 set: libsodium 1.0.18 accepts it, RFC 9496 and schnorrkel do not.
+    [InlineData("e2f2ae0a6abc4e71a884a961c500515f58e30b6aa582dd8db6a65945e08d2df6")]
     public void Bad_encodings_are_rejected(string hex)
     {
         var bad = Convert.FromHexString(hex);
         Assert.False(Ristretto255.IsValidPoint(bad));
         Assert.False(Ristretto255.TryScalarMultiply(Scalar(1), bad, new byte[32]));
+        Assert.False(Ristretto255.TryAdd(bad, Convert.FromHexString(Multiples[1]), new byte[32]));
+        Assert.False(Ristretto255.TrySubtract(Convert.FromHexString(Multiples[1]), bad, new byte[32]));
     }
 
     [Theory]

@@ -1,0 +1,7 @@
+namespace Subtensor.Network.Host;
+
+public enum ConnectionDirection
+{
+    Inbound,
+    Outbound,
+}
