@@ -632,11 +632,13 @@ public sealed class NetworkService : IAsyncDisposable
     private async Task OpenBlockAnnouncesAsync(PeerSession session)
     {
         NotificationsSubstream substream;
+        BlockAnnouncesHandshake sentHandshake;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(session.Cancellation.Token);
             timeout.CancelAfter(_config.NotificationOpenTimeout);
-            substream = await NotificationsSubstream.OpenAsync(session.Connection, Names.BlockAnnounces, LocalHandshake().Encode(), MaxHandshakeSize, timeout.Token)
+            sentHandshake = LocalHandshake();
+            substream = await NotificationsSubstream.OpenAsync(session.Connection, Names.BlockAnnounces, sentHandshake.Encode(), MaxHandshakeSize, timeout.Token)
                 .ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -673,9 +675,18 @@ public sealed class NetworkService : IAsyncDisposable
             return;
         }
 
-        session.Opened = true;
+        session.MarkOpened();
+
+        // Our best may have moved while the handshake was in flight, before announces could reach this peer: announce it now.
+        var info = _chain.Info;
+        if (info.BestHash != sentHandshake.BestHash && _chain.Header(info.BestHash) is { } bestHeader && session.KnownBlocks.Add(info.BestHash))
+        {
+            session.BlockAnnounces.Enqueue(new BlockAnnounce(HeaderSummary.Decode(bestHeader), isBest: true).Encode());
+        }
+
         _log.Debug("Peer {Peer} connected ({Slot}, {Roles}, best #{Number} {Hash})", session.Peer, session.Slot, remote.Roles, remote.BestNumber, remote.BestHash);
         Raise(PeerConnected, session.ToConnectedPeer());
+        session.ReleaseInbound();
         _ = OpenNotificationsAsync(session, NotificationKind.Transactions);
         _ = OpenNotificationsAsync(session, NotificationKind.Grandpa);
     }
@@ -783,6 +794,7 @@ public sealed class NetworkService : IAsyncDisposable
             while (true)
             {
                 var bytes = await accepted.ReceiveAsync(MaxBlockAnnounceSize, linked.Token).ConfigureAwait(false);
+                await current.WhenOpened.WaitAsync(linked.Token).ConfigureAwait(false);
                 if (bytes is null)
                 {
                     break;
@@ -851,6 +863,7 @@ public sealed class NetworkService : IAsyncDisposable
         {
             while (await accepted.ReceiveAsync(limit, linked.Token).ConfigureAwait(false) is { } bytes)
             {
+                await current.WhenOpened.WaitAsync(linked.Token).ConfigureAwait(false);
                 if (kind == NotificationKind.Grandpa)
                 {
                     current.KnownGossip.Add(Hash256.Blake2(bytes));

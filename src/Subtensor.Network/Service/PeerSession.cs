@@ -37,8 +37,18 @@ internal sealed class PeerSession
 
     public uint BestNumber { get; private set; }
 
+    private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>True once our block-announces substream is open: the peer counts as connected.</summary>
-    public bool Opened { get; set; }
+    public bool Opened { get; private set; }
+
+    /// <summary>Completes when the peer is opened (or closed): inbound notifications wait for it so that "connected" comes first.</summary>
+    public Task WhenOpened => _opened.Task;
+
+    public void MarkOpened() => Opened = true;
+
+    /// <summary>Lets inbound notifications through (after the "connected" event went out).</summary>
+    public void ReleaseInbound() => _opened.TrySetResult();
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
@@ -86,6 +96,7 @@ internal sealed class PeerSession
             return false;
         }
 
+        _opened.TrySetResult();
         BlockAnnounces.Complete();
         Transactions.Complete();
         Grandpa.Complete();

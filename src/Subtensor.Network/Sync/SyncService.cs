@@ -51,15 +51,20 @@ public sealed class SyncService : IAsyncDisposable
         _informant = new SyncInformant(_log, _time);
     }
 
-    /// <summary><c>system_syncState</c>.</summary>
+    /// <summary><c>system_syncState</c>: the starting block, the chain's best block now, and the highest block peers claim.</summary>
     public SyncState State
     {
         get
         {
+            SyncState snapshot;
             lock (_stateGate)
             {
-                return _state;
+                snapshot = _state;
             }
+
+            // The current block is read live: the snapshot may lag the import queue by one step.
+            var current = _chain.Info.BestNumber;
+            return snapshot with { CurrentBlock = current, HighestBlock = Math.Max(snapshot.HighestBlock, current) };
         }
     }
 

@@ -15,6 +15,7 @@ internal sealed class TestChain : IChainBackend, IBlockImportQueue
     private readonly Dictionary<Hash256, Entry> _blocks = [];
     private readonly List<Hash256> _canonical = [];
     private Hash256 _finalized;
+    private int _headerReads;
 
     public TestChain(Hash256? genesisSalt = null)
     {
@@ -127,8 +128,12 @@ internal sealed class TestChain : IChainBackend, IBlockImportQueue
         }
     }
 
+    /// <summary>How many headers were read (each served block reads one).</summary>
+    public int HeaderReads => Volatile.Read(ref _headerReads);
+
     public byte[]? Header(Hash256 hash)
     {
+        Interlocked.Increment(ref _headerReads);
         lock (_gate)
         {
             return _blocks.TryGetValue(hash, out var e) ? e.Header.ToArray() : null;
