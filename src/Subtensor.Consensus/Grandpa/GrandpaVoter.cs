@@ -349,7 +349,9 @@ public sealed class GrandpaVoter
                 }
             }
 
-            if (round.Completable && (round.Precommitted || !IsVoterLocked))
+            // Move on once the round is completable and we voted in it; a voter that could not precommit (its estimate is not below
+            // the GHOST) does not hold the round open forever.
+            if (round.Completable && (round.Precommitted || !IsVoterLocked || now >= round.Start + (8 * GossipDuration)))
             {
                 StartNextRound(now);
                 continue;
