@@ -644,6 +644,11 @@ public sealed class NetworkService : IAsyncDisposable
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             _log.Debug("Opening block announces to {Peer} failed: {Reason}", session.Peer, ex.Message);
+            if (session.Slot != PeerSlot.Inbound)
+            {
+                Peerset.DialFailed(session.Peer); // back off before trying a peer that refused us (full, reserved-only) again
+            }
+
             ClosePeer(session, "block announces refused", closeConnection: !session.IsClosed);
             return;
         }
