@@ -50,7 +50,7 @@ public static class MinimalRuntimeCode
         WriteLeb128(exports, 0);
         WriteSection(module, 7, exports.WrittenSpan);
 
-        WriteCustomSection(module, "runtime_version", Scale.Encode(version with { Apis = [] }));
+        WriteCustomSection(module, "runtime_version", ScaleCodec.Encode(version with { Apis = [] }));
         var apis = new ScaleWriter();
         foreach (var api in version.Apis)
         {

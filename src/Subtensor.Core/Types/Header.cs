@@ -28,7 +28,7 @@ public sealed record Header(Hash256 ParentHash, uint Number, Hash256 StateRoot, 
         return new Header(parent, number, stateRoot, extrinsicsRoot, Digest.DecodeFrom(ref reader));
     }
 
-    public byte[] Encode() => Scale.Scale.Encode(this);
+    public byte[] Encode() => ScaleCodec.Encode(this);
 
     /// <summary>The block hash: blake2_256 of the SCALE encoding (seal included).</summary>
     public Hash256 Hash() => Hash256.Blake2(Encode());

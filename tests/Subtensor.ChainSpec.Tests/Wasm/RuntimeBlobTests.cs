@@ -49,7 +49,7 @@ public class RuntimeBlobTests
     [Fact]
     public void Without_runtime_apis_the_version_reads_as_legacy()
     {
-        var full = Scale.Encode(SpecJson.Version(1) with { Apis = [] });
+        var full = ScaleCodec.Encode(SpecJson.Version(1) with { Apis = [] });
         var read = RuntimeBlob.UncompressIfNeeded(Module(("runtime_version", full))).ReadEmbeddedVersion()!;
         Assert.Equal(0, read.SystemVersion);
         Assert.Null(RuntimeBlob.UncompressIfNeeded(Module(("other", [1]))).ReadEmbeddedVersion());
@@ -58,8 +58,8 @@ public class RuntimeBlobTests
     [Fact]
     public void First_section_of_a_name_counts()
     {
-        var first = Scale.Encode(SpecJson.Version(0) with { SpecName = "first", Apis = [] });
-        var second = Scale.Encode(SpecJson.Version(0) with { SpecName = "second", Apis = [] });
+        var first = ScaleCodec.Encode(SpecJson.Version(0) with { SpecName = "first", Apis = [] });
+        var second = ScaleCodec.Encode(SpecJson.Version(0) with { SpecName = "second", Apis = [] });
         var blob = RuntimeBlob.UncompressIfNeeded(Module(("runtime_version", first), ("runtime_version", second)));
         Assert.Equal("first", blob.ReadEmbeddedVersion()!.SpecName);
     }
@@ -88,7 +88,7 @@ public class RuntimeBlobTests
     [Fact]
     public void Clipped_api_entries_are_rejected()
     {
-        var version = Scale.Encode(SpecJson.Version(1) with { Apis = [] });
+        var version = ScaleCodec.Encode(SpecJson.Version(1) with { Apis = [] });
         var blob = RuntimeBlob.UncompressIfNeeded(Module(("runtime_version", version), ("runtime_apis", [1, 2, 3, 4, 5])));
         var e = Assert.Throws<InvalidRuntimeCodeException>(() => blob.ReadEmbeddedVersion());
         Assert.Contains("clipped", e.Message, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public class HeaderTests
     private static Header FromRpcJson(JsonElement json)
     {
         var logs = json.GetProperty("digest").GetProperty("logs").EnumerateArray()
-            .Select(l => Scale.Scale.Decode<DigestItem>(Hex.Parse(l.GetString()!)));
+            .Select(l => ScaleCodec.Decode<DigestItem>(Hex.Parse(l.GetString()!)));
         return new Header(
             Hash256.Parse(json.GetProperty("parentHash").GetString()!),
             uint.Parse(json.GetProperty("number").GetString()![2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture),
@@ -34,7 +34,7 @@ public class HeaderTests
             Assert.Equal(scale, Hex.ToHex(header.Encode()));
             Assert.Equal(hash, header.Hash());
 
-            var decoded = Scale.Scale.Decode<Header>(Hex.Parse(scale));
+            var decoded = ScaleCodec.Decode<Header>(Hex.Parse(scale));
             Assert.Equal(header, decoded);
             Assert.Equal(scale, Hex.ToHex(decoded.Encode()));
         }
@@ -44,7 +44,7 @@ public class HeaderTests
     public void Finney_digests_hold_aura_preruntime_frontier_consensus_and_aura_seal()
     {
         using var doc = TestVectors.Json("subtensor_headers.json");
-        var header = Scale.Scale.Decode<Header>(Hex.Parse(doc.RootElement.GetProperty("headers")[0].GetProperty("scale_hex").GetString()!));
+        var header = ScaleCodec.Decode<Header>(Hex.Parse(doc.RootElement.GetProperty("headers")[0].GetProperty("scale_hex").GetString()!));
         Assert.Equal(
             [DigestItemKind.PreRuntime, DigestItemKind.Consensus, DigestItemKind.Seal],
             header.Digest.Logs.Select(l => l.Kind));
@@ -66,9 +66,9 @@ public class HeaderTests
             DigestItem.RuntimeEnvironmentUpdated,
         };
         var digest = new Digest(items);
-        var bytes = Scale.Scale.Encode(digest);
+        var bytes = ScaleCodec.Encode(digest);
         Assert.Equal("0x14" + "000c010203" + "0446524e4b0409" + "0542414245" + "0101" + new string('0', 128) + "0661757261200000000000000001" + "08", Hex.ToHex(bytes));
-        Assert.Equal(digest, Scale.Scale.Decode<Digest>(bytes));
+        Assert.Equal(digest, ScaleCodec.Decode<Digest>(bytes));
     }
 
     [Theory]
@@ -78,7 +78,7 @@ public class HeaderTests
     [InlineData("0x09")]
     public void Unknown_digest_item_types_are_rejected(string hex)
     {
-        var e = Assert.Throws<ScaleDecodeException>(() => Scale.Scale.Decode<DigestItem>(Hex.Parse(hex)));
+        var e = Assert.Throws<ScaleDecodeException>(() => ScaleCodec.Decode<DigestItem>(Hex.Parse(hex)));
         Assert.Contains("unknown digest item type", e.Message, StringComparison.Ordinal);
         Assert.Equal(0, e.Offset);
     }

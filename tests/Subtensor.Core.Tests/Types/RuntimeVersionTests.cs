@@ -67,7 +67,7 @@ public class RuntimeVersionTests
     [Fact]
     public void Encoding_follows_the_sp_version_layout()
     {
-        var bytes = Scale.Scale.Encode(Sample());
+        var bytes = ScaleCodec.Encode(Sample());
         var expected = "0x" + "386e6f64652d73756274656e736f72" + "386e6f64652d73756274656e736f72" + "01000000" + "3b010000" + "01000000"
                        + "08" + "df6acb689907609b" + "05000000" + $"{RuntimeApi.IdOf("Metadata"):x16}" + "02000000" + "01000000" + "01";
         Assert.Equal(expected, Hex.ToHex(bytes));
@@ -94,7 +94,7 @@ public class RuntimeVersionTests
 
         // the hint wins over the apis in the encoding (custom sections carry an empty apis list)
         var sectionStyle = Sample() with { Apis = [] };
-        var reader = new ScaleReader(Scale.Scale.Encode(sectionStyle));
+        var reader = new ScaleReader(ScaleCodec.Encode(sectionStyle));
         var hinted = RuntimeVersion.DecodeFrom(ref reader, 4);
         Assert.Equal(1, hinted.SystemVersion);
         Assert.True(reader.IsAtEnd);
@@ -115,7 +115,7 @@ public class RuntimeVersionTests
     [Fact]
     public void Truncated_encoding_is_rejected()
     {
-        var bytes = Scale.Scale.Encode(Sample());
+        var bytes = ScaleCodec.Encode(Sample());
         Assert.Throws<ScaleDecodeException>(() => RuntimeVersion.Decode(bytes.AsSpan(0, bytes.Length - 1)));
     }
 }
