@@ -48,6 +48,9 @@ public readonly struct I110F18 : ISignedFixedPoint<I110F18>
     /// <summary><c>I110F18::saturating_from_num(u)</c>.</summary>
     public static I110F18 SaturatingFromNum(UInt128 value) => FixedPoint.SaturatingFromUInt128<I110F18>(value);
 
+    /// <summary><c>I110F18::saturating_from_num(u32)</c> (also picked for u16/u8 arguments).</summary>
+    public static I110F18 SaturatingFromNum(uint value) => FixedPoint.SaturatingFromUInt128<I110F18>(value);
+
     /// <summary><c>I110F18::saturating_from_num(u64)</c>.</summary>
     public static I110F18 SaturatingFromNum(ulong value) => FixedPoint.SaturatingFromUInt128<I110F18>(value);
 

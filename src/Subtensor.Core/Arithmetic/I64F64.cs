@@ -48,6 +48,9 @@ public readonly struct I64F64 : ISignedFixedPoint<I64F64>
     /// <summary><c>I64F64::saturating_from_num(u)</c>.</summary>
     public static I64F64 SaturatingFromNum(UInt128 value) => FixedPoint.SaturatingFromUInt128<I64F64>(value);
 
+    /// <summary><c>I64F64::saturating_from_num(u32)</c> (also picked for u16/u8 arguments).</summary>
+    public static I64F64 SaturatingFromNum(uint value) => FixedPoint.SaturatingFromUInt128<I64F64>(value);
+
     /// <summary><c>I64F64::saturating_from_num(u64)</c>.</summary>
     public static I64F64 SaturatingFromNum(ulong value) => FixedPoint.SaturatingFromUInt128<I64F64>(value);
 

@@ -48,6 +48,9 @@ public readonly struct I96F32 : ISignedFixedPoint<I96F32>
     /// <summary><c>I96F32::saturating_from_num(u)</c>.</summary>
     public static I96F32 SaturatingFromNum(UInt128 value) => FixedPoint.SaturatingFromUInt128<I96F32>(value);
 
+    /// <summary><c>I96F32::saturating_from_num(u32)</c> (also picked for u16/u8 arguments).</summary>
+    public static I96F32 SaturatingFromNum(uint value) => FixedPoint.SaturatingFromUInt128<I96F32>(value);
+
     /// <summary><c>I96F32::saturating_from_num(u64)</c>.</summary>
     public static I96F32 SaturatingFromNum(ulong value) => FixedPoint.SaturatingFromUInt128<I96F32>(value);
 

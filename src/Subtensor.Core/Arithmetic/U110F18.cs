@@ -47,6 +47,9 @@ public readonly struct U110F18 : IFixedPoint<U110F18>
     /// <summary><c>U110F18::saturating_from_num(u)</c>.</summary>
     public static U110F18 SaturatingFromNum(UInt128 value) => FixedPoint.SaturatingFromUInt128<U110F18>(value);
 
+    /// <summary><c>U110F18::saturating_from_num(u32)</c> (also picked for u16/u8 arguments).</summary>
+    public static U110F18 SaturatingFromNum(uint value) => FixedPoint.SaturatingFromUInt128<U110F18>(value);
+
     /// <summary><c>U110F18::saturating_from_num(u64)</c>.</summary>
     public static U110F18 SaturatingFromNum(ulong value) => FixedPoint.SaturatingFromUInt128<U110F18>(value);
 

@@ -47,6 +47,9 @@ public readonly struct U64F64 : IFixedPoint<U64F64>
     /// <summary><c>U64F64::saturating_from_num(u)</c>.</summary>
     public static U64F64 SaturatingFromNum(UInt128 value) => FixedPoint.SaturatingFromUInt128<U64F64>(value);
 
+    /// <summary><c>U64F64::saturating_from_num(u32)</c> (also picked for u16/u8 arguments).</summary>
+    public static U64F64 SaturatingFromNum(uint value) => FixedPoint.SaturatingFromUInt128<U64F64>(value);
+
     /// <summary><c>U64F64::saturating_from_num(u64)</c>.</summary>
     public static U64F64 SaturatingFromNum(ulong value) => FixedPoint.SaturatingFromUInt128<U64F64>(value);
 

@@ -47,6 +47,9 @@ public readonly struct U96F32 : IFixedPoint<U96F32>
     /// <summary><c>U96F32::saturating_from_num(u)</c>.</summary>
     public static U96F32 SaturatingFromNum(UInt128 value) => FixedPoint.SaturatingFromUInt128<U96F32>(value);
 
+    /// <summary><c>U96F32::saturating_from_num(u32)</c> (also picked for u16/u8 arguments).</summary>
+    public static U96F32 SaturatingFromNum(uint value) => FixedPoint.SaturatingFromUInt128<U96F32>(value);
+
     /// <summary><c>U96F32::saturating_from_num(u64)</c>.</summary>
     public static U96F32 SaturatingFromNum(ulong value) => FixedPoint.SaturatingFromUInt128<U96F32>(value);
 
