@@ -229,9 +229,9 @@ public readonly struct I32F32 : ISignedFixedPoint<I32F32>
 
     public static I32F32 Max(I32F32 a, I32F32 b) => a._bits >= b._bits ? a : b;
 
-    /// <summary>Low 64 bits of floor(a·b / 2^32) and whether the exact value fits.</summary>
+    /// <summary>Raw-bit product: the low 64 bits of floor(a·b / 2^32) and whether the exact value fits (for array kernels).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static long MulRaw(long a, long b, out bool overflow)
+    public static long MulRaw(long a, long b, out bool overflow)
     {
         long high = Math.BigMul(a, b, out long low);
         long top = high >> 31;

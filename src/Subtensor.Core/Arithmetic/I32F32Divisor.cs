@@ -38,71 +38,75 @@ public readonly struct I32F32Divisor
 
     /// <summary><c>dividend.safe_div(divisor)</c>: 0 on division by zero or overflow.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public I32F32 SafeDivide(I32F32 dividend) => TryDivide(dividend, out var result) ? result : I32F32.Zero;
+    public I32F32 SafeDivide(I32F32 dividend) => I32F32.FromBits(SafeDivideBits(dividend.Bits));
 
     /// <summary><c>dividend.checked_div(divisor)</c>.</summary>
-    public I32F32? CheckedDivide(I32F32 dividend) => TryDivide(dividend, out var result) ? result : null;
+    public I32F32? CheckedDivide(I32F32 dividend)
+    {
+        long q = DivideBits(dividend.Bits, out bool ok);
+        return ok ? I32F32.FromBits(q) : null;
+    }
 
     /// <summary>trunc(dividend·2^32 / divisor); false on a zero divisor or when the quotient does not fit.</summary>
     public bool TryDivide(I32F32 dividend, out I32F32 result)
     {
+        result = I32F32.FromBits(DivideBits(dividend.Bits, out bool ok));
+        return ok;
+    }
+
+    /// <summary><see cref="SafeDivide"/> on raw bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long SafeDivideBits(long dividend)
+    {
+        long q = DivideBits(dividend, out bool ok);
+        return ok ? q : 0L;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private long DivideBits(long a, out bool ok)
+    {
         if (_zero)
         {
-            result = I32F32.Zero;
-            return false;
+            ok = false;
+            return 0;
         }
 
-        long a = dividend.Bits;
         bool negative = (a < 0) != _negative;
         ulong magnitude = a < 0 ? 0UL - (ulong)a : (ulong)a;
 
         // numerator |a|·2^32·2^shift as two 64-bit words (u1, u0)
         int totalShift = 32 + _shift;
         ulong u1, u0;
-        if (totalShift >= 64)
+        if (totalShift < 64)
+        {
+            u1 = magnitude >> (64 - totalShift);
+            u0 = magnitude << totalShift;
+        }
+        else
         {
             int s = totalShift - 64;
             if (s > 0 && (magnitude >> (64 - s)) != 0)
             {
-                result = I32F32.Zero;
-                return false; // numerator needs more than 128 bits: quotient ≥ 2^64
+                ok = false;
+                return 0; // numerator needs more than 128 bits: quotient ≥ 2^64
             }
 
             u1 = magnitude << s;
             u0 = 0;
         }
-        else
-        {
-            u1 = magnitude >> (64 - totalShift);
-            u0 = magnitude << totalShift;
-        }
 
         if (u1 >= _normalized)
         {
-            result = I32F32.Zero;
-            return false; // quotient ≥ 2^64
+            ok = false;
+            return 0; // quotient ≥ 2^64
         }
 
-        ulong q = DivideTwoByOne(u1, u0);
-        ulong limit = negative ? 1UL << 63 : (ulong)long.MaxValue;
-        if (q > limit)
-        {
-            result = I32F32.Zero;
-            return false;
-        }
-
-        result = I32F32.FromBits(negative ? (long)(0UL - q) : (long)q);
-        return true;
-    }
-
-    /// <summary>Quotient of (u1·2^64 + u0) by the normalised divisor, u1 &lt; divisor (Möller–Granlund, algorithm 4).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong DivideTwoByOne(ulong u1, ulong u0)
-    {
+        // Möller–Granlund, algorithm 4 (2-by-1 division with a precomputed reciprocal)
         ulong q1 = Math.BigMul(_reciprocal, u1, out ulong q0);
-        UInt128 sum = ((UInt128)q1 << 64 | q0) + ((UInt128)u1 << 64 | u0);
-        q1 = (ulong)(sum >> 64) + 1;
-        q0 = (ulong)sum;
+        ulong sum0 = q0 + u0;
+        q1 += u1 + (sum0 < q0 ? 1UL : 0UL);
+        q0 = sum0;
+        q1 += 1;
         ulong r = u0 - (q1 * _normalized);
         if (r > q0)
         {
@@ -115,6 +119,14 @@ public readonly struct I32F32Divisor
             q1 += 1;
         }
 
-        return q1;
+        ulong limit = negative ? 1UL << 63 : (ulong)long.MaxValue;
+        if (q1 > limit)
+        {
+            ok = false;
+            return 0;
+        }
+
+        ok = true;
+        return negative ? (long)(0UL - q1) : (long)q1;
     }
 }

@@ -4,8 +4,9 @@ namespace Subtensor.Economics.Epoch;
 
 /// <summary>
 /// Yuma Consensus for one subnet mechanism as a pure function: Subtensor's sparse <c>epoch_mechanism</c>
-/// (<c>epoch/run_epoch.rs</c>), step by step — activity, stake weights, permits, weight masks, consensus, clipping,
-/// trust, incentive, bonds (original EMA or Yuma3 with liquid alpha), dividends and RAO emission.
+/// (<c>epoch/run_epoch.rs</c>) — activity, stake weights, permits, weight masks, consensus, clipping, trust, incentive,
+/// bonds (original EMA or Yuma3 with liquid alpha), dividends and RAO emission. Computed with fused array kernels;
+/// <see cref="YumaEpochReference"/> is the step-by-step composition of the <c>math.rs</c> functions with identical results.
 /// </summary>
 public static class YumaEpoch
 {
@@ -26,105 +27,71 @@ public static class YumaEpoch
             active[i] = !inactive[i];
         }
 
-        var blockAtRegistration = input.BlockAtRegistration;
-
-        // == Stake ==
+        // == Stake, permits, active stake ==
         var totalStake = StakeWeights.Raw(input.AlphaStake, input.TaoStake, input.TaoWeight, n);
         var stake = StakeWeights.Normalized(totalStake, input.StakeThreshold, input.OwnerUid);
-
-        // == Validator permits ==
         var validatorPermits = (bool[])input.ValidatorPermit.Clone();
         ForceOwner(validatorPermits, input.OwnerUid);
-        var validatorForbids = validatorPermits.Select(p => !p).ToArray();
         var newValidatorPermits = VectorMath.IsTopKNonZero(stake, input.MaxAllowedValidators);
         ForceOwner(newValidatorPermits, input.OwnerUid);
-
-        // == Active stake ==
         var activeStake = (I32F32[])stake.Clone();
         VectorMath.MaskInPlace(inactive, activeStake);
-        VectorMath.MaskInPlace(validatorForbids, activeStake);
+        VectorMath.MaskInPlace(validatorPermits.Select(p => !p).ToArray(), activeStake);
         VectorMath.NormalizeInPlace(activeStake);
 
-        // == Weights ==
-        var weights = ReadWeights(input.Weights, n);
-        weights = SparseMatrixMath.MaskRows(validatorForbids, weights);
-        weights = input.OwnerUid is { } owner
-            ? SparseMatrixMath.MaskDiagonalExcept(weights, owner)
-            : SparseMatrixMath.MaskDiagonal(weights);
-        weights = SparseMatrixMath.VecMask(weights, lastUpdate, blockAtRegistration, static (updated, registered) => updated <= registered);
-        if (input.CommitRevealEnabled)
-        {
-            var commitBlocks = new ulong[n];
-            Array.Fill(commitBlocks, ulong.MaxValue);
-            for (int i = 0; i < n && i < input.CommitBlocks.Length; i++)
-            {
-                commitBlocks[i] = input.CommitBlocks[i];
-            }
+        // == Weights: read, mask (permit, diagonal, outdated, commit-reveal), row-normalise ==
+        var weights = EpochKernels.ReadNormalizedWeights(
+            input.Weights,
+            n,
+            validatorPermits,
+            input.OwnerUid ?? -1,
+            lastUpdate,
+            input.BlockAtRegistration,
+            input.CommitRevealEnabled ? input.CommitBlocks : null);
 
-            weights = SparseMatrixMath.VecMask(weights, commitBlocks, blockAtRegistration, static (commit, registered) => commit < registered);
-        }
-
-        weights = SparseMatrixMath.RowNormalize(weights);
-
-        // == Consensus, validator trust ==
-        var kappa = U16Proportion.ToFixed(input.Kappa);
-        var consensus = WeightedMedian.ColumnSparse(activeStake, weights, n, kappa);
-        var clippedWeights = SparseMatrixMath.ColClip(weights, consensus);
-        var validatorTrust = SparseMatrixMath.RowSum(clippedWeights);
-
-        // == Incentive ==
-        var incentive = SparseMatrixMath.Matmul(clippedWeights, activeStake, n);
+        // == Consensus, clipping, validator trust, incentive ==
+        var consensus = EpochKernels.WeightedMedianColumns(activeStake, weights, n, U16Proportion.ToFixed(input.Kappa));
+        var (clipped, validatorTrust, ranks) = EpochKernels.ClipTrustRank(weights, consensus, activeStake, n);
+        var incentive = ranks;
         VectorMath.NormalizeInPlace(incentive);
 
         // == Bonds and dividends ==
         var bondsPenalty = U16Proportion.ToFixed(input.BondsPenalty);
-        var weightsForBonds = SparseMatrixMath.Interpolate(weights, clippedWeights, n, bondsPenalty);
+        var weightsForBonds = bondsPenalty == I32F32.Zero ? weights
+            : bondsPenalty == I32F32.One ? clipped
+            : CsrMatrix.FromSparseRows(SparseMatrixMath.Interpolate(weights.ToSparseRows(), clipped.ToSparseRows(), n, bondsPenalty));
         ulong lastTempo = input.LastMechanismStepBlock == 0
             ? SaturatingSub(input.CurrentBlock, input.Tempo)
             : SaturatingAdd(input.LastMechanismStepBlock, 1);
 
         I32F32[] dividends;
-        SparseRow[] emaBonds;
+        CsrMatrix emaBonds;
         if (input.Yuma3On)
         {
-            var bonds = ReadBonds(input.Bonds, n, asProportion: true);
-            bonds = SparseMatrixMath.ScalarVecMask(bonds, lastTempo, blockAtRegistration, static (tempo, registered) => tempo <= registered);
-            emaBonds = BondsEma.ComputeBondsSparse(weightsForBonds, bonds, consensus, input.BondsParameters);
-            var emaBondsNormalized = SparseMatrixMath.ColNormalize(emaBonds, n);
-            var totalBondsPerValidator = SparseMatrixMath.RowSum(SparseMatrixMath.MatVecMul(emaBondsNormalized, incentive));
+            var bonds = EpochKernels.ReadMaskedBonds(input.Bonds, n, asProportion: true, lastTempo, input.BlockAtRegistration);
+            emaBonds = ComputeYuma3Bonds(weightsForBonds, bonds, consensus, input.BondsParameters);
+            var totalBondsPerValidator = EpochKernels.ColNormalizedMatVecRowSums(emaBonds, incentive, n);
             dividends = VectorMath.VecMul(totalBondsPerValidator, activeStake);
             VectorMath.NormalizeInPlace(dividends);
         }
         else
         {
-            var bonds = ReadBonds(input.Bonds, n, asProportion: false);
-            bonds = SparseMatrixMath.ScalarVecMask(bonds, lastTempo, blockAtRegistration, static (tempo, registered) => tempo <= registered);
-            bonds = SparseMatrixMath.ColNormalize(bonds, n);
-            var bondsDelta = SparseMatrixMath.RowHadamard(weightsForBonds, activeStake);
-            bondsDelta = SparseMatrixMath.ColNormalize(bondsDelta, n);
-            emaBonds = BondsEma.EmaNormalSparse(bondsDelta, bonds, input.BondsParameters.BondsMovingAverage);
-            emaBonds = SparseMatrixMath.ColNormalize(emaBonds, n);
-            dividends = SparseMatrixMath.MatmulTranspose(emaBonds, incentive);
+            var bonds = EpochKernels.ReadMaskedBonds(input.Bonds, n, asProportion: false, lastTempo, input.BlockAtRegistration);
+            EpochKernels.ColNormalizeInPlace(bonds, n);
+            var bondsDelta = EpochKernels.RowHadamard(weightsForBonds, activeStake);
+            EpochKernels.ColNormalizeInPlace(bondsDelta, n);
+            emaBonds = EpochKernels.MatEma(bondsDelta, bonds, BondsEma.NormalAlpha(input.BondsParameters.BondsMovingAverage));
+            EpochKernels.ColNormalizeInPlace(emaBonds, n);
+            dividends = EpochKernels.MatmulTranspose(emaBonds, incentive);
             VectorMath.NormalizeInPlace(dividends);
-            emaBonds = SparseMatrixMath.ColMaxUpscale(emaBonds, n);
+            EpochKernels.ColMaxUpscaleInPlace(emaBonds, n);
         }
 
         // == Emission ==
         var shares = EmissionShares.Compute(incentive, dividends, stake, activeStake);
         var raoEmission = I96F32.SaturatingFromNum(input.RaoEmission);
-        var serverEmission = EmissionShares.ToRao(shares.Server, raoEmission);
-        var validatorEmission = EmissionShares.ToRao(shares.Validator, raoEmission);
-        var combinedEmission = EmissionShares.ToRao(shares.Combined, raoEmission);
 
-        // == Outputs per UID ==
-        var bondRows = new (ushort, ushort)[n][];
-        for (int uid = 0; uid < n; uid++)
-        {
-            bondRows[uid] = Get(newValidatorPermits, uid) && uid < emaBonds.Length
-                ? emaBonds[uid].Pairs().Select(e => (e.Column, U16Proportion.FromFixed(e.Value))).ToArray()
-                : [];
-        }
-
+        var finalBonds = emaBonds;
         return new EpochOutput
         {
             Incentive = PerUid(n, U16Proportion.FromFixed(incentive)),
@@ -134,54 +101,25 @@ public static class YumaEpoch
             StakeWeight = PerUid(n, U16Proportion.FromFixed(stake)),
             Active = PerUid(n, active),
             NewValidatorPermit = PerUid(n, newValidatorPermits),
-            ServerEmission = PerUid(n, serverEmission),
-            ValidatorEmission = PerUid(n, validatorEmission),
-            Emission = PerUid(n, combinedEmission),
+            ServerEmission = PerUid(n, EmissionShares.ToRao(shares.Server, raoEmission)),
+            ValidatorEmission = PerUid(n, EmissionShares.ToRao(shares.Validator, raoEmission)),
+            Emission = PerUid(n, EmissionShares.ToRao(shares.Combined, raoEmission)),
             Stake = PerUid(n, totalStake.Select(s => s.SaturatingToU64()).ToArray()),
-            Bonds = bondRows,
-            Vectors = new EpochVectors(stake, activeStake, weights, consensus, validatorTrust, incentive, dividends, emaBonds),
+            Bonds = EpochKernels.BondsToU16(finalBonds, newValidatorPermits, n),
+            Vectors = new EpochVectors(stake, activeStake, weights.ToSparseRows, consensus, validatorTrust, incentive, dividends, finalBonds.ToSparseRows),
         };
     }
 
     /// <summary><c>get_activity_cutoff_blocks</c>: max(1, floor(factor_milli × tempo / 1000)).</summary>
     public static ulong ActivityCutoffBlocks(uint factorMilli, ushort tempo) => Math.Max(1UL, (ulong)factorMilli * tempo / 1000);
 
-    /// <summary><c>get_weights_sparse</c>: stored u16 weights as raw I32F32 values, rows and destinations &lt; n.</summary>
-    public static SparseRow[] ReadWeights(IReadOnlyList<(ushort Uid, ushort Weight)[]> stored, int n)
+    /// <summary><c>compute_bonds_sparse</c>: the fused EMA, or the liquid-alpha path through the reference functions.</summary>
+    private static CsrMatrix ComputeYuma3Bonds(CsrMatrix weights, CsrMatrix bonds, I32F32[] consensus, BondsParameters parameters)
     {
-        ArgumentNullException.ThrowIfNull(stored);
-        var rows = new SparseRow[n];
-        for (int i = 0; i < n; i++)
-        {
-            var row = i < stored.Count && stored[i] is { } entries ? entries : [];
-            var kept = row.Where(e => e.Uid < n).ToArray();
-            rows[i] = new SparseRow(
-                kept.Select(e => e.Uid).ToArray(),
-                kept.Select(e => I32F32.SaturatingFromNum(e.Weight)).ToArray());
-        }
-
-        return rows;
-    }
-
-    /// <summary>
-    /// <c>get_bonds_sparse</c> (raw u16 values as I32F32) or <c>get_bonds_sparse_fixed_proportion</c> (value / 65535):
-    /// rows &lt; n, destinations unfiltered.
-    /// </summary>
-    public static SparseRow[] ReadBonds(IReadOnlyList<(ushort Uid, ushort Bond)[]> stored, int n, bool asProportion)
-    {
-        ArgumentNullException.ThrowIfNull(stored);
-        var rows = new SparseRow[n];
-        for (int i = 0; i < n; i++)
-        {
-            var row = i < stored.Count && stored[i] is { } entries ? entries : [];
-            rows[i] = new SparseRow(
-                row.Select(e => e.Uid).ToArray(),
-                row.Select(e => asProportion
-                    ? U16Proportion.FixedToProportion(I32F32.SaturatingFromNum(e.Bond))
-                    : I32F32.SaturatingFromNum(e.Bond)).ToArray());
-        }
-
-        return rows;
+        bool liquid = parameters.LiquidAlphaOn && consensus.Length > 0 && consensus.Any(c => c != I32F32.Zero);
+        return liquid
+            ? CsrMatrix.FromSparseRows(BondsEma.ComputeBondsSparse(weights.ToSparseRows(), bonds.ToSparseRows(), consensus, parameters))
+            : EpochKernels.MatEma(weights, bonds, BondsEma.NormalAlpha(parameters.BondsMovingAverage));
     }
 
     private static void ForceOwner(bool[] permits, ushort? ownerUid)
@@ -198,8 +136,6 @@ public static class YumaEpoch
         Array.Copy(values, result, Math.Min(n, values.Length));
         return result;
     }
-
-    private static bool Get(bool[] values, int index) => index < values.Length && values[index];
 
     private static ulong SaturatingAdd(ulong a, ulong b) => ulong.MaxValue - a < b ? ulong.MaxValue : a + b;
 
