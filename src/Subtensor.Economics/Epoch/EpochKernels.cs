@@ -70,7 +70,21 @@ internal static class EpochKernels
                 }
 
                 m.RowEnd[i] = at;
-                if (sum > 0)
+                if (sum <= 0)
+                {
+                    continue;
+                }
+
+                if (at - start <= 32_768)
+                {
+                    // no wrap: sum = S·2^32 with S = Σw, and trunc(w·2^64 / (S·2^32)) = floor(w·2^32 / S)
+                    var divisor = new U48Divisor((ulong)sum >> 32);
+                    for (int e = start; e < at; e++)
+                    {
+                        m.Values[e] = (long)divisor.Divide((ulong)m.Values[e]);
+                    }
+                }
+                else
                 {
                     var divisor = new I32F32Divisor(I32F32.FromBits(sum));
                     for (int e = start; e < at; e++)
@@ -142,70 +156,115 @@ internal static class EpochKernels
             return median;
         }
 
-        // transpose the positive-stake rows into column segments (row order kept within each column)
-        var columnStart = new int[columns + 1];
+        // use_score rows: the positive-stake rows in order (rows beyond the score matrix contribute zeros)
         int pairs = Math.Min(stake.Length, score.Rows);
+        var scoreRows = new List<int>(m);
+        bool sorted = true;
         for (int i = 0; i < pairs; i++)
         {
             if (stake[i] > I32F32.Zero)
             {
-                for (int e = score.RowStart[i]; e < score.RowEnd[i]; e++)
+                scoreRows.Add(i);
+                for (int e = score.RowStart[i] + 1; e < score.RowEnd[i] && sorted; e++)
                 {
-                    int c = score.Columns[e];
-                    if (c < columns)
-                    {
-                        columnStart[c + 1]++;
-                    }
+                    sorted = score.Columns[e - 1] <= score.Columns[e];
                 }
             }
         }
 
-        for (int c = 0; c < columns; c++)
+        // unsorted rows: materialise the dense row-major grid (later duplicates overwrite, as Subtensor's fill does)
+        long[]? dense = null;
+        if (!sorted)
         {
-            columnStart[c + 1] += columnStart[c];
-        }
-
-        var cursor = (int[])columnStart.Clone();
-        var rowOf = new int[columnStart[columns]];
-        var valueOf = new long[columnStart[columns]];
-        for (int i = 0, k = 0; i < pairs; i++)
-        {
-            if (stake[i] > I32F32.Zero)
+            dense = new long[(long)m * columns];
+            for (int k = 0; k < scoreRows.Count; k++)
             {
+                int i = scoreRows[k];
                 for (int e = score.RowStart[i]; e < score.RowEnd[i]; e++)
                 {
                     int c = score.Columns[e];
                     if (c < columns)
                     {
-                        int at = cursor[c]++;
-                        rowOf[at] = k;
-                        valueOf[at] = score.Values[e];
+                        dense[((long)k * columns) + c] = score.Values[e];
                     }
                 }
-
-                k++;
             }
         }
 
         long stakeSumBits = stakeSum.Bits;
-        Rows.For(columns, (long)columns * m, (first, last) =>
+        const int Block = 8; // one cache line of scores per row
+        int blocks = (columns + Block - 1) / Block;
+        Rows.For(blocks, (long)columns * m, (first, last) =>
         {
-            var current = new ScoreStake[m];
-            var lower = new ScoreStake[m];
-            var upper = new ScoreStake[m];
-            for (int c = first; c < last; c++)
+            var gathered = new ScoreStake[Block][];
+            for (int b = 0; b < Block; b++)
             {
+                gathered[b] = new ScoreStake[m];
                 for (int k = 0; k < m; k++)
                 {
-                    current[k] = new ScoreStake(0, useStake[k].Bits);
+                    gathered[b][k] = new ScoreStake(0, useStake[k].Bits);
                 }
+            }
 
-                for (int at = columnStart[c]; at < columnStart[c + 1]; at++)
+            // sorted rows: one cursor per row walks its columns block by block
+            var cursor = new int[scoreRows.Count];
+            if (dense is null)
+            {
+                for (int k = 0; k < scoreRows.Count; k++)
                 {
-                    current[rowOf[at]].Score = valueOf[at];
+                    cursor[k] = LowerBound(score, scoreRows[k], first * Block);
+                }
+            }
+
+            var lower = new ScoreStake[m];
+            var upper = new ScoreStake[m];
+            var scratch = new ScoreStake[m];
+            for (int blockIndex = first; blockIndex < last; blockIndex++)
+            {
+                int c0 = blockIndex * Block;
+                int width = Math.Min(Block, columns - c0);
+                if (dense is not null)
+                {
+                    for (int k = 0; k < m; k++)
+                    {
+                        long rowBase = ((long)k * columns) + c0;
+                        for (int b = 0; b < width; b++)
+                        {
+                            gathered[b][k].Score = dense[rowBase + b];
+                        }
+                    }
+                }
+                else
+                {
+                    for (int b = 0; b < width; b++)
+                    {
+                        var column = gathered[b];
+                        for (int k = 0; k < m; k++)
+                        {
+                            column[k].Score = 0;
+                        }
+                    }
+
+                    int limit = c0 + width;
+                    for (int k = 0; k < scoreRows.Count; k++)
+                    {
+                        int at = cursor[k], end = score.RowEnd[scoreRows[k]];
+                        while (at < end && score.Columns[at] < limit)
+                        {
+                            gathered[score.Columns[at] - c0][k].Score = score.Values[at];
+                            at++;
+                        }
+
+                        cursor[k] = at;
+                    }
                 }
 
-                median[c] = I32F32.FromBits(Median(current, lower, upper, m, minority, stakeSumBits));
+                for (int b = 0; b < width; b++)
+                {
+                    // Median permutes its buffers; work on a copy so the gathered stakes stay in row order
+                    Array.Copy(gathered[b], scratch, m);
+                    median[c0 + b] = I32F32.FromBits(Median(scratch, lower, upper, m, minority, stakeSumBits));
+                }
             }
         });
         return median;
@@ -214,9 +273,10 @@ internal static class EpochKernels
     /// <summary>
     /// <c>col_clip_sparse</c>, <c>row_sum_sparse</c> (validator trust) and <c>matmul_sparse</c> (ranks) in one pass.
     /// </summary>
-    public static (CsrMatrix Clipped, I32F32[] Trust, I32F32[] Ranks) ClipTrustRank(CsrMatrix weights, I32F32[] consensus, I32F32[] activeStake, int columns)
+    /// <remarks>With <paramref name="inPlace"/> the clipped entries overwrite the weights (each row compacts within its slot).</remarks>
+    public static (CsrMatrix Clipped, I32F32[] Trust, I32F32[] Ranks) ClipTrustRank(CsrMatrix weights, I32F32[] consensus, I32F32[] activeStake, int columns, bool inPlace)
     {
-        var clipped = CsrMatrix.WithSlots(weights.Rows, weights.RowLength);
+        var clipped = inPlace ? weights : CsrMatrix.WithSlots(weights.Rows, weights.RowLength);
         var trust = new I32F32[weights.Rows];
         var partials = new List<long[]>();
         Rows.For(weights.Rows, weights.Columns.LongLength, (first, last) =>
@@ -247,7 +307,7 @@ internal static class EpochKernels
                     rowSum = unchecked(rowSum + v);
                     if (j < columns)
                     {
-                        ranks[j] = SatAdd(ranks[j], SatMul(scale, v));
+                        ranks[j] = SatAdd(ranks[j], SatMulNonNegative(scale, v)); // stake ≥ 0, clipped weight ≥ 0
                     }
                 }
 
@@ -335,45 +395,133 @@ internal static class EpochKernels
     /// <c>mat_ema_sparse</c>: alpha·new + (1 − alpha)·old on an n×n grid (n = rows of <paramref name="newMatrix"/>),
     /// positive results in column order.
     /// </summary>
-    public static CsrMatrix MatEma(CsrMatrix newMatrix, CsrMatrix oldMatrix, I32F32 alpha)
+    public static CsrMatrix MatEma(CsrMatrix newMatrix, CsrMatrix oldMatrix, I32F32 alpha) =>
+        MatEmaCore(newMatrix, alpha, i => i < oldMatrix.Rows ? oldMatrix.RowLength(i) : 0, (i, columns, values) =>
+        {
+            if (i >= oldMatrix.Rows)
+            {
+                return 0;
+            }
+
+            int length = oldMatrix.RowLength(i);
+            Array.Copy(oldMatrix.Columns, oldMatrix.RowStart[i], columns, 0, length);
+            Array.Copy(oldMatrix.Values, oldMatrix.RowStart[i], values, 0, length);
+            return length;
+        });
+
+    /// <summary>
+    /// Yuma3 <c>mat_ema_sparse</c> reading the old bonds straight from storage: <c>get_bonds_sparse_fixed_proportion</c>
+    /// masked by <c>scalar_vec_mask_sparse_matrix</c> (columns registered at or after <paramref name="lastTempo"/>).
+    /// </summary>
+    public static CsrMatrix MatEmaStoredBonds(CsrMatrix newMatrix, IReadOnlyList<(ushort Uid, ushort Bond)[]> stored, ulong lastTempo, ulong[] blockAtRegistration, I32F32 alpha)
+    {
+        int n = newMatrix.Rows;
+        return MatEmaCore(newMatrix, alpha, i => i < n && i < stored.Count ? stored[i]?.Length ?? 0 : 0, (i, columns, values) =>
+        {
+            int count = 0;
+            if (i < n && i < stored.Count && stored[i] is { } row)
+            {
+                foreach (var (uid, bond) in row)
+                {
+                    ulong registered = uid < blockAtRegistration.Length ? blockAtRegistration[uid] : 0UL;
+                    if (lastTempo > registered)
+                    {
+                        columns[count] = uid;
+                        values[count++] = U16ProportionTable[bond];
+                    }
+                }
+            }
+
+            return count;
+        });
+    }
+
+    /// <summary>
+    /// The EMA over rows: strictly ascending rows are merged directly; any other row goes through a dense accumulator
+    /// (Subtensor's algorithm), which also fixes the emission order to ascending columns.
+    /// </summary>
+    private static CsrMatrix MatEmaCore(CsrMatrix newMatrix, I32F32 alpha, Func<int, int> oldRowLength, Func<int, ushort[], long[], int> readOldRow)
     {
         int n = newMatrix.Rows;
         long a = alpha.Bits;
         long oneMinusAlpha = I32F32.One.SaturatingSub(alpha).Bits;
-        var result = CsrMatrix.WithSlots(n, i => Math.Min(n, newMatrix.RowLength(i) + (i < oldMatrix.Rows ? oldMatrix.RowLength(i) : 0)));
+        bool nonNegative = a >= 0 && oneMinusAlpha >= 0;
+        int maxOld = 0;
+        for (int i = 0; i < n; i++)
+        {
+            maxOld = Math.Max(maxOld, oldRowLength(i));
+        }
+
+        var result = CsrMatrix.WithSlots(n, i => Math.Min(n, newMatrix.RowLength(i) + oldRowLength(i)));
         Rows.For(n, result.Values.LongLength + n, (first, last) =>
         {
             var acc = new long[n];
             var touched = new bool[n];
             var touchedList = new int[n];
+            var oldColumns = new ushort[maxOld];
+            var oldValues = new long[maxOld];
             for (int i = first; i < last; i++)
             {
+                int oldCount = readOldRow(i, oldColumns, oldValues);
+                int newStart = newMatrix.RowStart[i], newEnd = newMatrix.RowEnd[i];
+                int at = result.RowStart[i];
+                if (StrictlyAscending(newMatrix.Columns, newStart, newEnd) && StrictlyAscending(oldColumns, 0, oldCount))
+                {
+                    int p = newStart, q = 0;
+                    while (true)
+                    {
+                        int jn = p < newEnd ? newMatrix.Columns[p] : int.MaxValue;
+                        int jo = q < oldCount ? oldColumns[q] : int.MaxValue;
+                        int j = Math.Min(jn, jo);
+                        if (j >= n)
+                        {
+                            break; // remaining columns are out of the n×n grid
+                        }
+
+                        long value = 0;
+                        if (jn == j)
+                        {
+                            value = Scale(a, newMatrix.Values[p++], nonNegative);
+                        }
+
+                        if (jo == j)
+                        {
+                            value = SatAdd(value, Scale(oneMinusAlpha, oldValues[q++], nonNegative));
+                        }
+
+                        if (value > 0)
+                        {
+                            result.Columns[at] = (ushort)j;
+                            result.Values[at++] = value;
+                        }
+                    }
+
+                    result.RowEnd[i] = at;
+                    continue;
+                }
+
                 int touchedCount = 0;
-                for (int e = newMatrix.RowStart[i]; e < newMatrix.RowEnd[i]; e++)
+                for (int e = newStart; e < newEnd; e++)
                 {
                     int j = newMatrix.Columns[e];
                     if (j < n)
                     {
                         Touch(j, touched, touchedList, ref touchedCount);
-                        acc[j] = SatAdd(acc[j], SatMul(a, newMatrix.Values[e]));
+                        acc[j] = SatAdd(acc[j], Scale(a, newMatrix.Values[e], nonNegative));
                     }
                 }
 
-                if (i < oldMatrix.Rows)
+                for (int e = 0; e < oldCount; e++)
                 {
-                    for (int e = oldMatrix.RowStart[i]; e < oldMatrix.RowEnd[i]; e++)
+                    int j = oldColumns[e];
+                    if (j < n)
                     {
-                        int j = oldMatrix.Columns[e];
-                        if (j < n)
-                        {
-                            Touch(j, touched, touchedList, ref touchedCount);
-                            acc[j] = SatAdd(acc[j], SatMul(oneMinusAlpha, oldMatrix.Values[e]));
-                        }
+                        Touch(j, touched, touchedList, ref touchedCount);
+                        acc[j] = SatAdd(acc[j], Scale(oneMinusAlpha, oldValues[e], nonNegative));
                     }
                 }
 
                 // emit positive entries in ascending column order
-                int at = result.RowStart[i];
                 if (touchedCount * 8 < n)
                 {
                     Array.Sort(touchedList, 0, touchedCount);
@@ -414,6 +562,23 @@ internal static class EpochKernels
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long Scale(long coefficient, long value, bool nonNegativeCoefficients) =>
+        nonNegativeCoefficients && value >= 0 ? SatMulNonNegative(coefficient, value) : SatMul(coefficient, value);
+
+    private static bool StrictlyAscending(ushort[] columns, int start, int end)
+    {
+        for (int e = start + 1; e < end; e++)
+        {
+            if (columns[e - 1] >= columns[e])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// Yuma3 dividends step: <c>row_sum_sparse(mat_vec_mul_sparse(col_normalize(ema), incentive))</c> without
     /// materialising the normalised matrix.
@@ -441,7 +606,8 @@ internal static class EpochKernels
                         v = divisors[j].SafeDivideBits(v);
                     }
 
-                    total = unchecked(total + SatMul(v, incentive[j].Bits));
+                    long inc = incentive[j].Bits;
+                    total = unchecked(total + (v >= 0 && inc >= 0 ? SatMulNonNegative(v, inc) : SatMul(v, inc)));
                 }
 
                 result[i] = I32F32.FromBits(total);
@@ -490,7 +656,8 @@ internal static class EpochKernels
                 var row = new (ushort, ushort)[end - start];
                 for (int e = start; e < end; e++)
                 {
-                    long scaled = SatMul(ema.Values[e], U16Max) >> 32;
+                    long v = ema.Values[e];
+                    long scaled = v >= 0 && v < 1L << 47 ? (v * ushort.MaxValue) >> 32 : SatMul(v, U16Max) >> 32;
                     row[e - start] = (ema.Columns[e], scaled < 0 ? (ushort)0 : scaled > ushort.MaxValue ? ushort.MaxValue : (ushort)scaled);
                 }
 
@@ -512,6 +679,14 @@ internal static class EpochKernels
     {
         long raw = I32F32.MulRaw(a, b, out bool overflow);
         return overflow ? ((a < 0) != (b < 0) ? long.MinValue : long.MaxValue) : raw;
+    }
+
+    /// <summary><see cref="SatMul"/> for a, b ≥ 0 (same result, unsigned product).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long SatMulNonNegative(long a, long b)
+    {
+        ulong hi = Math.BigMul((ulong)a, (ulong)b, out ulong lo);
+        return (hi >> 31) != 0 ? long.MaxValue : (long)((hi << 32) | (lo >> 32));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -544,22 +719,16 @@ internal static class EpochKernels
             int lowerCount = 0, upperCount = 0;
             for (int t = 0; t < count; t++)
             {
+                // branch-free stable partition: write to both sides, advance the side the entry belongs to
                 var entry = current[t];
-                if (entry.Score == pivot)
-                {
-                    continue;
-                }
-
-                if (entry.Score < pivot)
-                {
-                    loStake = SatAdd(loStake, entry.Stake);
-                    lower[lowerCount++] = entry;
-                }
-                else
-                {
-                    hiStake = SatAdd(hiStake, entry.Stake);
-                    upper[upperCount++] = entry;
-                }
+                int isLower = entry.Score < pivot ? 1 : 0;
+                int isUpper = entry.Score > pivot ? 1 : 0;
+                lower[lowerCount] = entry;
+                upper[upperCount] = entry;
+                lowerCount += isLower;
+                upperCount += isUpper;
+                loStake = SatAdd(loStake, entry.Stake & -(long)isLower);
+                hiStake = SatAdd(hiStake, entry.Stake & -(long)isUpper);
             }
 
             long loEdge = SatAdd(partitionLo, loStake);
@@ -632,6 +801,26 @@ internal static class EpochKernels
                 }
             }
         });
+    }
+
+    /// <summary>First entry of a row (columns non-decreasing) with column ≥ <paramref name="column"/>.</summary>
+    private static int LowerBound(CsrMatrix m, int row, int column)
+    {
+        int lo = m.RowStart[row], hi = m.RowEnd[row];
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (m.Columns[mid] < column)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -40,7 +40,7 @@ public static class YumaEpoch
         VectorMath.NormalizeInPlace(activeStake);
 
         // == Weights: read, mask (permit, diagonal, outdated, commit-reveal), row-normalise ==
-        var weights = EpochKernels.ReadNormalizedWeights(
+        CsrMatrix ReadWeights() => EpochKernels.ReadNormalizedWeights(
             input.Weights,
             n,
             validatorPermits,
@@ -48,15 +48,18 @@ public static class YumaEpoch
             lastUpdate,
             input.BlockAtRegistration,
             input.CommitRevealEnabled ? input.CommitBlocks : null);
+        var weights = ReadWeights();
 
         // == Consensus, clipping, validator trust, incentive ==
         var consensus = EpochKernels.WeightedMedianColumns(activeStake, weights, n, U16Proportion.ToFixed(input.Kappa));
-        var (clipped, validatorTrust, ranks) = EpochKernels.ClipTrustRank(weights, consensus, activeStake, n);
+        var bondsPenalty = U16Proportion.ToFixed(input.BondsPenalty);
+        bool clipInPlace = bondsPenalty == I32F32.One; // the unclipped weights are not needed again
+        var (clipped, validatorTrust, ranks) = EpochKernels.ClipTrustRank(weights, consensus, activeStake, n, clipInPlace);
+        Func<SparseRow[]> weightRows = clipInPlace ? () => ReadWeights().ToSparseRows() : weights.ToSparseRows;
         var incentive = ranks;
         VectorMath.NormalizeInPlace(incentive);
 
         // == Bonds and dividends ==
-        var bondsPenalty = U16Proportion.ToFixed(input.BondsPenalty);
         var weightsForBonds = bondsPenalty == I32F32.Zero ? weights
             : bondsPenalty == I32F32.One ? clipped
             : CsrMatrix.FromSparseRows(SparseMatrixMath.Interpolate(weights.ToSparseRows(), clipped.ToSparseRows(), n, bondsPenalty));
@@ -68,8 +71,7 @@ public static class YumaEpoch
         CsrMatrix emaBonds;
         if (input.Yuma3On)
         {
-            var bonds = EpochKernels.ReadMaskedBonds(input.Bonds, n, asProportion: true, lastTempo, input.BlockAtRegistration);
-            emaBonds = ComputeYuma3Bonds(weightsForBonds, bonds, consensus, input.BondsParameters);
+            emaBonds = ComputeYuma3Bonds(weightsForBonds, input, n, lastTempo, consensus);
             var totalBondsPerValidator = EpochKernels.ColNormalizedMatVecRowSums(emaBonds, incentive, n);
             dividends = VectorMath.VecMul(totalBondsPerValidator, activeStake);
             VectorMath.NormalizeInPlace(dividends);
@@ -106,7 +108,7 @@ public static class YumaEpoch
             Emission = PerUid(n, EmissionShares.ToRao(shares.Combined, raoEmission)),
             Stake = PerUid(n, totalStake.Select(s => s.SaturatingToU64()).ToArray()),
             Bonds = EpochKernels.BondsToU16(finalBonds, newValidatorPermits, n),
-            Vectors = new EpochVectors(stake, activeStake, weights.ToSparseRows, consensus, validatorTrust, incentive, dividends, finalBonds.ToSparseRows),
+            Vectors = new EpochVectors(stake, activeStake, weightRows, consensus, validatorTrust, incentive, dividends, finalBonds.ToSparseRows),
         };
     }
 
@@ -114,12 +116,17 @@ public static class YumaEpoch
     public static ulong ActivityCutoffBlocks(uint factorMilli, ushort tempo) => Math.Max(1UL, (ulong)factorMilli * tempo / 1000);
 
     /// <summary><c>compute_bonds_sparse</c>: the fused EMA, or the liquid-alpha path through the reference functions.</summary>
-    private static CsrMatrix ComputeYuma3Bonds(CsrMatrix weights, CsrMatrix bonds, I32F32[] consensus, BondsParameters parameters)
+    private static CsrMatrix ComputeYuma3Bonds(CsrMatrix weights, EpochInput input, int n, ulong lastTempo, I32F32[] consensus)
     {
+        var parameters = input.BondsParameters;
         bool liquid = parameters.LiquidAlphaOn && consensus.Length > 0 && consensus.Any(c => c != I32F32.Zero);
-        return liquid
-            ? CsrMatrix.FromSparseRows(BondsEma.ComputeBondsSparse(weights.ToSparseRows(), bonds.ToSparseRows(), consensus, parameters))
-            : EpochKernels.MatEma(weights, bonds, BondsEma.NormalAlpha(parameters.BondsMovingAverage));
+        if (!liquid)
+        {
+            return EpochKernels.MatEmaStoredBonds(weights, input.Bonds, lastTempo, input.BlockAtRegistration, BondsEma.NormalAlpha(parameters.BondsMovingAverage));
+        }
+
+        var bonds = EpochKernels.ReadMaskedBonds(input.Bonds, n, asProportion: true, lastTempo, input.BlockAtRegistration);
+        return CsrMatrix.FromSparseRows(BondsEma.ComputeBondsSparse(weights.ToSparseRows(), bonds.ToSparseRows(), consensus, parameters));
     }
 
     private static void ForceOwner(bool[] permits, ushort? ownerUid)
