@@ -132,6 +132,18 @@ public static class RationalPower
     /// <summary>The crate's <c>ln1p_fixed</c>: alternating series for ln(1 + x), x in fixed point with 2^shift scale.</summary>
     private static BigInteger Ln1p(BigInteger x, int scaleShift, int maxIterations)
     {
+        // |x| ≤ scale/2 keeps every term and partial sum below 2^(shift+1): run in fixed-size limbs
+        if (BigInteger.Abs(x) <= BigInteger.One << (scaleShift - 1) && LimbMath.SupportsDivisor(Math.Max(2, maxIterations)))
+        {
+            return Ln1pLimbs(x, scaleShift, maxIterations);
+        }
+
+        return Ln1pBig(x, scaleShift, maxIterations);
+    }
+
+    /// <summary><see cref="Ln1p"/> in arbitrary precision (reference form).</summary>
+    internal static BigInteger Ln1pBig(BigInteger x, int scaleShift, int maxIterations)
+    {
         var term = x;
         var result = term;
         var previousRounded = RoundToPrecision(result);
@@ -170,8 +182,138 @@ public static class RationalPower
         return result;
     }
 
+    /// <summary>
+    /// <see cref="Ln1p"/> with sign-magnitude limb arithmetic: the same floor divisions (product by 2^shift, term by n),
+    /// the same rounding to the requested precision and the same stopping rules.
+    /// </summary>
+    internal static BigInteger Ln1pLimbs(BigInteger x, int scaleShift, int maxIterations)
+    {
+        int limbs = (scaleShift >> 6) + 2;
+        Span<ulong> xMag = stackalloc ulong[limbs];
+        Span<ulong> term = stackalloc ulong[limbs];
+        Span<ulong> next = stackalloc ulong[limbs];
+        Span<ulong> result = stackalloc ulong[limbs];
+        Span<ulong> scratch = stackalloc ulong[limbs];
+        Span<ulong> rounded = stackalloc ulong[limbs];
+        Span<ulong> previous = stackalloc ulong[limbs];
+        Span<ulong> product = stackalloc ulong[2 * limbs];
+
+        bool xNegative = x.Sign < 0;
+        ToLimbs(BigInteger.Abs(x), xMag);
+        xMag.CopyTo(term);
+        xMag.CopyTo(result);
+        bool termNegative = xNegative, resultNegative = xNegative;
+        bool previousNegative = RoundLimbs(result, resultNegative, previous, scratch);
+        for (int n = 2; n <= maxIterations; n++)
+        {
+            // term = floor(term · x / 2^shift)
+            LimbMath.Multiply(term, xMag, product);
+            bool productNegative = termNegative != xNegative;
+            bool inexact = LimbMath.ShiftRight(product, scaleShift, term);
+            if (productNegative && inexact)
+            {
+                LimbMath.AddOne(term);
+            }
+
+            if (LimbMath.IsZero(term))
+            {
+                break;
+            }
+
+            termNegative = productNegative;
+
+            // next = floor(term / n)
+            ulong remainder = LimbMath.DivideSmall(term, n, next);
+            if (termNegative && remainder != 0)
+            {
+                LimbMath.AddOne(next);
+            }
+
+            if (LimbMath.IsZero(next))
+            {
+                break;
+            }
+
+            // result −= next (n even) or += next (n odd)
+            bool nextNegative = termNegative != (n % 2 == 0);
+            if (nextNegative == resultNegative)
+            {
+                LimbMath.Add(result, next, result);
+            }
+            else if (LimbMath.Compare(result, next) >= 0)
+            {
+                LimbMath.Subtract(result, next, result);
+            }
+            else
+            {
+                LimbMath.Subtract(next, result, result);
+                resultNegative = nextNegative;
+            }
+
+            if (LimbMath.IsZero(result))
+            {
+                resultNegative = false;
+            }
+
+            bool roundedNegative = RoundLimbs(result, resultNegative, rounded, scratch);
+            if (LimbMath.LessThanPow2(next, GuardBits) || (roundedNegative == previousNegative && LimbMath.Compare(rounded, previous) == 0))
+            {
+                break;
+            }
+
+            rounded.CopyTo(previous);
+            previousNegative = roundedNegative;
+        }
+
+        var magnitude = FromLimbs(result);
+        return resultNegative ? -magnitude : magnitude;
+    }
+
+    /// <summary>round_to_precision on a sign-magnitude value: (|v| + 2^23) &gt;&gt; 24 with the sign kept (zero is non-negative).</summary>
+    private static bool RoundLimbs(ReadOnlySpan<ulong> value, bool negative, Span<ulong> rounded, Span<ulong> scratch)
+    {
+        scratch.Clear();
+        scratch[0] = 1UL << (GuardBits - 1);
+        LimbMath.Add(value, scratch, scratch);
+        LimbMath.ShiftRight(scratch, GuardBits, rounded);
+        return negative && !LimbMath.IsZero(rounded);
+    }
+
+    private static void ToLimbs(BigInteger magnitude, Span<ulong> limbs)
+    {
+        limbs.Clear();
+        var bytes = magnitude.ToByteArray(isUnsigned: true, isBigEndian: false);
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            limbs[i >> 3] |= (ulong)bytes[i] << ((i & 7) * 8);
+        }
+    }
+
+    private static BigInteger FromLimbs(ReadOnlySpan<ulong> limbs)
+    {
+        var bytes = new byte[limbs.Length * 8];
+        for (int i = 0; i < limbs.Length; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(i * 8), limbs[i]);
+        }
+
+        return new BigInteger(bytes, isUnsigned: true, isBigEndian: false);
+    }
+
     /// <summary>The crate's <c>exp_fixed</c>: Taylor series for exp(x) in fixed point with 2^shift scale.</summary>
     private static BigInteger Exp(BigInteger x, int scaleShift, int maxIterations)
+    {
+        // |x| ≤ 1 keeps every term below the scale and the sum below e·scale: run in fixed-size limbs
+        if (BigInteger.Abs(x) <= BigInteger.One << scaleShift && LimbMath.SupportsDivisor(Math.Max(2, maxIterations)))
+        {
+            return ExpLimbs(x, scaleShift, maxIterations);
+        }
+
+        return ExpBig(x, scaleShift, maxIterations);
+    }
+
+    /// <summary><see cref="Exp"/> in arbitrary precision (reference form).</summary>
+    internal static BigInteger ExpBig(BigInteger x, int scaleShift, int maxIterations)
     {
         var term = BigInteger.One << scaleShift;
         var result = term;
@@ -196,6 +338,89 @@ public static class RationalPower
         }
 
         return result;
+    }
+
+    /// <summary><see cref="Exp"/> with sign-magnitude limb arithmetic (same floors, rounding and stopping rules).</summary>
+    internal static BigInteger ExpLimbs(BigInteger x, int scaleShift, int maxIterations)
+    {
+        int limbs = (scaleShift >> 6) + 2;
+        Span<ulong> xMag = stackalloc ulong[limbs];
+        Span<ulong> term = stackalloc ulong[limbs];
+        Span<ulong> shifted = stackalloc ulong[limbs];
+        Span<ulong> result = stackalloc ulong[limbs];
+        Span<ulong> scratch = stackalloc ulong[limbs];
+        Span<ulong> rounded = stackalloc ulong[limbs];
+        Span<ulong> previous = stackalloc ulong[limbs];
+        Span<ulong> product = stackalloc ulong[2 * limbs];
+
+        bool xNegative = x.Sign < 0;
+        ToLimbs(BigInteger.Abs(x), xMag);
+        term.Clear();
+        term[scaleShift >> 6] = 1UL << (scaleShift & 63);
+        term.CopyTo(result);
+        bool termNegative = false, resultNegative = false;
+        bool previousNegative = RoundLimbs(result, resultNegative, previous, scratch);
+        for (int n = 1; n <= maxIterations; n++)
+        {
+            // term = floor(floor(term · x / 2^shift) / n)
+            LimbMath.Multiply(term, xMag, product);
+            bool productNegative = termNegative != xNegative;
+            bool inexact = LimbMath.ShiftRight(product, scaleShift, shifted);
+            if (productNegative && inexact)
+            {
+                LimbMath.AddOne(shifted);
+            }
+
+            ulong remainder = n == 1 ? 0UL : LimbMath.DivideSmall(shifted, n, term);
+            if (n == 1)
+            {
+                shifted.CopyTo(term);
+            }
+
+            if (productNegative && remainder != 0)
+            {
+                LimbMath.AddOne(term);
+            }
+
+            if (LimbMath.IsZero(term))
+            {
+                break;
+            }
+
+            termNegative = productNegative;
+
+            // result += term
+            if (termNegative == resultNegative)
+            {
+                LimbMath.Add(result, term, result);
+            }
+            else if (LimbMath.Compare(result, term) >= 0)
+            {
+                LimbMath.Subtract(result, term, result);
+            }
+            else
+            {
+                LimbMath.Subtract(term, result, result);
+                resultNegative = termNegative;
+            }
+
+            if (LimbMath.IsZero(result))
+            {
+                resultNegative = false;
+            }
+
+            bool roundedNegative = RoundLimbs(result, resultNegative, rounded, scratch);
+            if (LimbMath.LessThanPow2(term, GuardBits) || (roundedNegative == previousNegative && LimbMath.Compare(rounded, previous) == 0))
+            {
+                break;
+            }
+
+            rounded.CopyTo(previous);
+            previousNegative = roundedNegative;
+        }
+
+        var magnitude = FromLimbs(result);
+        return resultNegative ? -magnitude : magnitude;
     }
 
     /// <summary>The crate's <c>ln_biguint</c>: ln of a positive integer from a mantissa in [0.75, 1.5) plus k·ln 2.</summary>

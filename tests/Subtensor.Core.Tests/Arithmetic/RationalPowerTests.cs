@@ -136,6 +136,31 @@ public sealed class RationalPowerTests
         Assert.InRange(result.Value - BigInteger.Parse(floorOfTrueValue), -1, 1);
     }
 
+    [Theory]
+    [InlineData(280, 408)]
+    [InlineData(1048, 1176)]
+    [InlineData(92, 220)]
+    public void Limb_series_equals_the_big_integer_series(int precision, int maxIterations)
+    {
+        var random = new Random(precision);
+        var half = BigInteger.One << (precision - 1);
+        var samples = new List<BigInteger> { half, -half, BigInteger.Zero, BigInteger.One, BigInteger.MinusOne, half - 1, -(half - 1) };
+        var bytes = new byte[(precision / 8) + 1];
+        for (int i = 0; i < 300; i++)
+        {
+            random.NextBytes(bytes);
+            bytes[^1] = 0;
+            var v = new BigInteger(bytes) % half >> random.Next(0, precision);
+            samples.Add(random.Next(2) == 0 ? v : -v);
+        }
+
+        foreach (var x in samples)
+        {
+            Assert.Equal(RationalPower.Ln1pBig(x, precision, maxIterations), RationalPower.Ln1pLimbs(x, precision, maxIterations));
+            Assert.Equal(RationalPower.ExpBig(x * 2, precision, maxIterations), RationalPower.ExpLimbs(x * 2, precision, maxIterations));
+        }
+    }
+
     // ---- literal transcription of safe-bigmath 0.4.1 pow_ratio_scaled_with_max_iters (no shortcuts) ----
 
     private static BigInteger? ReferencePowRatioScaled(BigInteger bn, BigInteger bd, BigInteger en, BigInteger ed, uint precision, BigInteger scale)
