@@ -88,7 +88,7 @@ public static class FrameTypes
         Variant("Sr25519", 1, Field(null, Array(64, U8), "sr25519::Signature")),
         Variant("Ecdsa", 2, Field(null, Array(65, U8), "ecdsa::Signature")));
 
-    public static readonly ScaleCodec<ExtrinsicSignature> MultiSignature = new(MultiSignatureType, (w, v) => v.EncodeTo(w), ExtrinsicSignature.DecodeFrom);
+    public static readonly ScaleCodec<Core.Types.MultiSignature> MultiSignature = new(MultiSignatureType, (w, v) => v.EncodeTo(w), Core.Types.MultiSignature.DecodeFrom);
 
     /// <summary><c>sp_runtime::generic::era::Era</c>: Immortal, then Mortal1(u8) .. Mortal255(u8) (the first byte is the variant).</summary>
     public static readonly MetaType EraType = Enum(

@@ -6,4 +6,5 @@ public enum OriginKind : byte
     Root = 0,
     Signed = 1,
     None = 2,
+    Authorized = 3,
 }
