@@ -565,6 +565,8 @@ public sealed class MutableTrie
                 if (children[i] is { } next)
                 {
                     path.Add((byte)i);
+                    Load(next);
+                    path.AddRange(next.Partial);
                     LeftmostKey(next, path);
                     return true;
                 }

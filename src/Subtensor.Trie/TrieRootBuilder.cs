@@ -80,7 +80,7 @@ public static class TrieRootBuilder
             n++;
         }
 
-        Array.Sort(keys, values, ByteArrayComparer.Instance);
+        SortKeys(keys, values);
         for (var i = 1; i < n; i++)
         {
             if (keys[i - 1].AsSpan().SequenceEqual(keys[i]))
@@ -90,6 +90,34 @@ public static class TrieRootBuilder
         }
 
         return (keys, values);
+    }
+
+    // Sorts by an 8-byte big-endian prefix first (cheap integer compares), falling back to the full bytes on ties.
+    private static void SortKeys(byte[][] keys, byte[][] values)
+    {
+        var order = new SortItem[keys.Length];
+        Span<byte> head = stackalloc byte[8];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            head.Clear();
+            keys[i].AsSpan(0, Math.Min(8, keys[i].Length)).CopyTo(head);
+            order[i] = new SortItem(System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(head), keys[i], values[i]);
+        }
+
+        Array.Sort(order, default(SortItemComparer));
+        for (var i = 0; i < order.Length; i++)
+        {
+            keys[i] = order[i].Key;
+            values[i] = order[i].Value;
+        }
+    }
+
+    private readonly record struct SortItem(ulong Head, byte[] Key, byte[] Value);
+
+    private readonly struct SortItemComparer : IComparer<SortItem>
+    {
+        public int Compare(SortItem x, SortItem y)
+            => x.Head != y.Head ? x.Head.CompareTo(y.Head) : x.Key.AsSpan().SequenceCompareTo(y.Key);
     }
 
     /// <summary>One root computation: a stack of open branches over sorted key ranges.</summary>
