@@ -35,8 +35,17 @@ public sealed class SubtensorRuntime : IRuntimeHost
     {
         Properties = properties ?? ChainProperties.Tao;
         Outer = new RuntimeOuterTypes();
-        Version = new RuntimeVersion("node-subtensor", "node-subtensor", 1, SpecVersion, 1,
-            RuntimeApis.Declared.Select(a => (RuntimeVersion.ApiId(a.Name), a.Version)).ToList(), 1, 1);
+        Version = new RuntimeVersion
+        {
+            SpecName = "node-subtensor",
+            ImplName = "node-subtensor",
+            AuthoringVersion = 1,
+            SpecVersion = SpecVersion,
+            ImplVersion = 1,
+            Apis = RuntimeApis.Declared.Select(a => RuntimeApi.Of(a.Name, a.Version)).ToList(),
+            TransactionVersion = 1,
+            SystemVersion = 1,
+        };
 
         System = new SystemPallet(Outer, Version, BlockWeights.Subtensor, BlockLength.Subtensor, 2400, Properties.Ss58Format);
         Aura = new AuraPallet(System, 2 * MinimumPeriodMs);

@@ -1,3 +1,4 @@
+using Subtensor.Core.Types;
 using Subtensor.Core.Scale;
 using Subtensor.Runtime.Pallets.FrameSystem;
 

@@ -34,7 +34,7 @@ public sealed class Executive
             system.LastRuntimeUpgrade.Put(state, new LastRuntimeUpgradeInfo(_rt.Version.SpecVersion, _rt.Version.SpecName));
         }
 
-        var preDigest = header.Digest.Where(d => d.Kind == DigestItem.PreRuntimeKind).ToList();
+        var preDigest = new Digest(header.Digest.Logs.Where(d => d.Kind == DigestItemKind.PreRuntime));
         system.Initialize(state, header.Number, header.ParentHash, preDigest);
         var weight = system.BlockWeights.BaseBlock.SaturatingAdd(upgradeWeight);
         foreach (var pallet in _rt.Pallets)
@@ -203,7 +203,7 @@ public sealed class Executive
         }
 
         var computed = FinalizeBlock(state);
-        if (computed.Digest.Count != header.Digest.Count || !computed.Digest.SequenceEqual(header.Digest))
+        if (!computed.Digest.Equals(header.Digest))
         {
             throw new RuntimePanicException("Digest items must match that calculated.");
         }
@@ -227,7 +227,7 @@ public sealed class Executive
     {
         ArgumentNullException.ThrowIfNull(state);
         var system = _rt.System;
-        system.Initialize(state, system.Number.Get(state) + 1, blockHash, []);
+        system.Initialize(state, system.Number.Get(state) + 1, blockHash, Digest.Empty);
         UncheckedExtrinsic xt;
         try
         {

@@ -63,6 +63,9 @@ public abstract class Pallet
 
     public virtual IReadOnlyList<string> Docs => [];
 
+    /// <summary>The pallet's in-code storage version, written at genesis under <c>:__STORAGE_VERSION__:</c> (FRAME <c>on_genesis</c>).</summary>
+    public virtual ushort InCodeStorageVersion => 0;
+
     /// <summary>The runtime this pallet belongs to (events, other pallets).</summary>
     protected IRuntimeHost Host => _host ?? throw new InvalidOperationException($"pallet {Name} is not part of a runtime");
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Subtensor.Core.Scale;
+using Subtensor.Core.Types;
 using Subtensor.Runtime.Framework;
 using Subtensor.Runtime.Framework.Codec;
 using Subtensor.Runtime.Framework.Dispatch;
@@ -46,12 +47,12 @@ public sealed class AuraPallet : Pallet
     public StorageValue<ulong> CurrentSlot { get; }
 
     /// <summary>The slot announced by an Aura pre-runtime digest item, if any (<c>current_slot_from_digests</c>).</summary>
-    public static ulong? SlotFromDigest(IEnumerable<DigestItem> digest)
+    public static ulong? SlotFromDigest(Digest digest)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        foreach (var item in digest)
+        foreach (var item in digest.Logs)
         {
-            if (item.Kind == DigestItem.PreRuntimeKind && item.Engine.AsSpan().SequenceEqual(DigestItem.AuraEngine) && item.Data.Length == 8)
+            if (item.Kind == DigestItemKind.PreRuntime && item.Engine == ConsensusEngineId.Aura && item.Data.Length == 8)
             {
                 return BitConverter.ToUInt64(item.Data);
             }
@@ -122,4 +123,6 @@ public sealed class AuraPallet : Pallet
     }
 
     public override object? DefaultGenesisConfig() => new Dictionary<string, object?> { ["authorities"] = new List<object>() };
+
+    public override ushort InCodeStorageVersion => 1;
 }

@@ -712,4 +712,6 @@ public sealed class BalancesPallet : Pallet
     }
 
     public override object? DefaultGenesisConfig() => new Dictionary<string, object?> { ["balances"] = new List<object>(), ["devAccounts"] = null };
+
+    public override ushort InCodeStorageVersion => 1;
 }

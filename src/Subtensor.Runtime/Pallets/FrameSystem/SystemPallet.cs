@@ -42,7 +42,7 @@ public sealed class SystemPallet : Pallet
         ExtrinsicData = Map("ExtrinsicData", StorageHasher.Twox64Concat, Codecs.U32, Codecs.Bytes, [], " Extrinsics data for the current block (maps an extrinsic's index to its data).");
         Number = Value("Number", Codecs.U32, 0u, " The current block number being processed. Set by `execute_block`.");
         ParentHash = Value("ParentHash", Codecs.H256, Hash256.Zero, " Hash of the previous block.");
-        Digest = Value("Digest", SystemTypes.Digest, [], " Digest of the current block, also part of the block header.");
+        Digest = Value("Digest", SystemTypes.Digest, Core.Types.Digest.Empty, " Digest of the current block, also part of the block header.");
         EventRecordCodec = SystemTypes.EventRecord(outer);
         Events = VecValue("Events", EventRecordCodec, " Events deposited for the current block.");
         EventCount = Value("EventCount", Codecs.U32, 0u, " The number of events in the `Events<T>` list.");
@@ -94,7 +94,7 @@ public sealed class SystemPallet : Pallet
             {
                 o.EnsureRoot();
                 s.Set(WellKnownKeys.HeapPages, Codecs.U64.Encode(a.Get<ulong>(0)));
-                DepositLog(s, new DigestItem(DigestItem.RuntimeEnvironmentUpdatedKind, [], []));
+                DepositLog(s, DigestItem.RuntimeEnvironmentUpdated);
                 return DispatchOutcome.Ok();
             },
             "Set the number of pages in the WebAssembly environment's heap.");
@@ -212,7 +212,7 @@ public sealed class SystemPallet : Pallet
 
     public StorageValue<Hash256> ParentHash { get; }
 
-    public StorageValue<DigestItem[]> Digest { get; }
+    public StorageValue<Digest> Digest { get; }
 
     public ScaleCodec<EventRecord> EventRecordCodec { get; }
 
@@ -398,7 +398,7 @@ public sealed class SystemPallet : Pallet
     public void DepositLog(IStateAccess state, DigestItem item)
     {
         var d = Digest.Get(state);
-        Digest.Put(state, [.. d, item]);
+        Digest.Put(state, new Digest([.. d.Logs, item]));
     }
 
     public void ResetEvents(IStateAccess state)
@@ -413,7 +413,7 @@ public sealed class SystemPallet : Pallet
     // ---- block lifecycle ---------------------------------------------------------------------------------------
 
     /// <summary>frame_system <c>initialize</c>: phase, extrinsic index, entropy, number, digest, parent hash, BlockHash[n-1].</summary>
-    public void Initialize(IStateAccess state, uint number, Hash256 parentHash, IReadOnlyList<DigestItem> digest)
+    public void Initialize(IStateAccess state, uint number, Hash256 parentHash, Digest digest)
     {
         ArgumentNullException.ThrowIfNull(state);
         ExecutionPhase.Put(state, Phase.Initialization);
@@ -421,7 +421,7 @@ public sealed class SystemPallet : Pallet
         var entropy = Blake2b.Blake2b256([.. "frame_system::initialize"u8, .. parentHash.ToArray()]);
         state.Set(WellKnownKeys.IntrablockEntropy, entropy);
         Number.Put(state, number);
-        Digest.Put(state, digest.ToArray());
+        Digest.Put(state, digest);
         ParentHash.Put(state, parentHash);
         BlockHash.Insert(state, number - 1, parentHash);
         BlockWeight.Kill(state);
@@ -490,7 +490,7 @@ public sealed class SystemPallet : Pallet
             BlockHash.Remove(state, toRemove);
         }
 
-        var stateRoot = state.Root(Version.StateVersion);
+        var stateRoot = state.Root(Version.StateVersion == 0 ? StateVersion.V0 : StateVersion.V1);
         return new Header(parentHash, number, stateRoot, extrinsicsRoot, digest);
     }
 

@@ -1,4 +1,5 @@
 using Subtensor.Core.Scale;
+using Subtensor.Core.Types;
 using Subtensor.Runtime.Framework.Codec;
 using Subtensor.Runtime.Framework.TypeInfo;
 using Subtensor.Runtime.Pallets.Balances;
@@ -33,10 +34,9 @@ public static class SystemTypes
     public static readonly ScaleCodec<ConsumedWeight> ConsumedWeight = new(
         FrameTypes.PerDispatchClass(FrameTypes.WeightType), (w, v) => v.EncodeTo(w), FrameSystem.ConsumedWeight.DecodeFrom);
 
-    public static readonly ScaleCodec<DigestItem> DigestItem = new(FrameTypes.DigestItemType, (w, v) => v.EncodeTo(w), FrameSystem.DigestItem.DecodeFrom);
+    public static readonly ScaleCodec<DigestItem> DigestItem = new(FrameTypes.DigestItemType, (w, v) => v.EncodeTo(w), Core.Types.DigestItem.DecodeFrom);
 
-    public static readonly ScaleCodec<DigestItem[]> Digest = new(
-        FrameTypes.DigestType, (w, v) => w.WriteVec(v, (ww, d) => d.EncodeTo(ww)), (ref ScaleReader r) => r.ReadVec(FrameSystem.DigestItem.DecodeFrom));
+    public static readonly ScaleCodec<Digest> Digest = new(FrameTypes.DigestType, (w, v) => v.EncodeTo(w), Core.Types.Digest.DecodeFrom);
 
     public static readonly MetaType LastRuntimeUpgradeInfoType = Composite(
         "frame_system::LastRuntimeUpgradeInfo", [], Field("spec_version", Compact(U32), "codec::Compact<u32>"), Field("spec_name", FrameTypes.CowStr, "Cow<'static, str>"));
@@ -86,7 +86,7 @@ public static class SystemTypes
     public static readonly ScaleCodec<(ulong Read, ulong Write)> DbWeight = new(
         FrameTypes.RuntimeDbWeightType, (w, v) => w.WriteU64(v.Read).WriteU64(v.Write), (ref ScaleReader r) => (r.ReadU64(), r.ReadU64()));
 
-    public static readonly ScaleCodec<RuntimeVersion> RuntimeVersion = new(FrameTypes.RuntimeVersionType, (w, v) => v.EncodeTo(w), Primitives.RuntimeVersion.DecodeFrom);
+    public static readonly ScaleCodec<RuntimeVersion> RuntimeVersion = new(FrameTypes.RuntimeVersionType, (w, v) => v.EncodeTo(w), (ref ScaleReader r) => Core.Types.RuntimeVersion.DecodeFrom(ref r, 5));
 
     /// <summary><c>EventRecord&lt;RuntimeEvent, H256&gt;</c> for a given outer event type.</summary>
     public static ScaleCodec<EventRecord> EventRecord(RuntimeOuterTypes outer)

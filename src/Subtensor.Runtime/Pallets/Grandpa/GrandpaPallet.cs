@@ -146,4 +146,6 @@ public sealed class GrandpaPallet : Pallet
     }
 
     public override object? DefaultGenesisConfig() => new Dictionary<string, object?> { ["authorities"] = new List<object>() };
+
+    public override ushort InCodeStorageVersion => 5;
 }
