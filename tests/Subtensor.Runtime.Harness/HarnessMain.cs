@@ -32,6 +32,23 @@ internal static class HarnessMain
                     return 0;
                 }
 
+                case "our-metadata":
+                {
+                    var rt = new SubtensorRuntime();
+                    var v = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 14;
+                    var bytes = v == 15 ? rt.MetadataV15 : rt.MetadataV14;
+                    if (args.Contains("--hex"))
+                    {
+                        Console.WriteLine(Hex.ToHex(bytes));
+                    }
+                    else
+                    {
+                        Console.Write(MetadataPrinter.Print(RuntimeMetadata.Decode(bytes), args.Contains("--types")));
+                    }
+
+                    return 0;
+                }
+
                 default:
                     Console.Error.WriteLine($"unknown command {args[0]}");
                     return 2;

@@ -25,9 +25,8 @@ public sealed class RuntimeApis
     /// <summary>API traits and versions this runtime implements (as in Subtensor's RuntimeVersion.apis).</summary>
     public static readonly IReadOnlyList<(string Name, uint Version)> Declared =
     [
-        ("Core", 5), ("Metadata", 2), ("BlockBuilder", 6), ("TaggedTransactionQueue", 3), ("OffchainWorkerApi", 2), ("AuraApi", 1),
-        ("SessionKeys", 1), ("GrandpaApi", 3), ("AccountNonceApi", 1), ("TransactionPaymentApi", 4), ("TransactionPaymentCallApi", 3),
-        ("GenesisBuilder", 1),
+        ("Core", 5), ("Metadata", 2), ("BlockBuilder", 6), ("GenesisBuilder", 1), ("TaggedTransactionQueue", 3), ("OffchainWorkerApi", 2),
+        ("AuraApi", 1), ("SessionKeys", 1), ("GrandpaApi", 3), ("AccountNonceApi", 1), ("TransactionPaymentApi", 4), ("TransactionPaymentCallApi", 3),
     ];
 
     /// <summary>Key types of the session keys, in order (aura sr25519, grandpa ed25519).</summary>
@@ -150,6 +149,35 @@ public sealed class RuntimeApis
                 M("check_inherents", [("block", block), ("data", inherentData)], Opaque(ApiTypes.CheckInherentsResult), (s, a) => CheckInherents(s, a, inherentData),
                     " Check that the inherents are valid. The inherent data will vary from chain to chain."),
             ], [" The `BlockBuilder` api trait that provides the required functionality for building a block."]),
+            new("GenesisBuilder", 1,
+            [
+                M("build_state", [("json", Codecs.Bytes)], Opaque(Ty.Result(Ty.Unit, Ty.Str)), (s, a) =>
+                {
+                    var json = Encoding.UTF8.GetString(Codecs.Bytes.DecodeAll(a));
+                    var w = new ScaleWriter();
+                    try
+                    {
+                        GenesisBuilder.BuildState(rt, s, json);
+                        w.WriteU8(0);
+                    }
+                    catch (GenesisConfigException e)
+                    {
+                        w.WriteU8(1).WriteString(e.Message);
+                    }
+
+                    return w.ToArray();
+                }, " Build `RuntimeGenesisConfig` from a JSON blob not using any defaults and store it in the", " storage."),
+                M("get_preset", [("id", Codecs.Option(Codecs.Str))], Opaque(Ty.Option(Ty.Bytes)), (_, a) =>
+                {
+                    var id = Codecs.Option(Codecs.Str).DecodeAll(a);
+                    var json = id is null ? GenesisBuilder.DefaultConfigJson(rt) : GenesisBuilder.PresetPatchJson(id);
+                    var w = new ScaleWriter();
+                    w.WriteOption(json is null ? null : Encoding.UTF8.GetBytes(json), (ww, b) => ww.WriteByteVec(b));
+                    return w.ToArray();
+                }, " Returns a JSON blob representation of the built-in `RuntimeGenesisConfig` identified by", " `id`."),
+                M("preset_names", [], Codecs.Vec(Codecs.Str), (_, _) => Codecs.Vec(Codecs.Str).Encode(GenesisBuilder.PresetNames.ToArray()),
+                    " Returns a list of identifiers for available builtin `RuntimeGenesisConfig` presets."),
+            ], [" API to interact with `RuntimeGenesisConfig` for the runtime"]),
             new("TaggedTransactionQueue", 3,
             [
                 M("validate_transaction", [("source", Opaque(ApiTypes.TransactionSource)), ("tx", extrinsic), ("block_hash", Codecs.H256)], Opaque(ApiTypes.TransactionValidity), (s, a) =>
@@ -203,7 +231,7 @@ public sealed class RuntimeApis
                 M("submit_report_equivocation_unsigned_extrinsic",
                     [("equivocation_proof", Opaque(rt.Grandpa.DeclaredCalls[0].Args[0].Codec.Type)), ("key_owner_proof", Opaque(ApiTypes.OpaqueValue))],
                     Opaque(Ty.Option(Ty.Unit)), (_, _) => [0], " Submits an unsigned extrinsic to report an equivocation."),
-                M("generate_key_ownership_proof", [("set_id", u64), ("authority_id", Opaque(rt.Grandpa.AuthorityCodec.Type))], Opaque(Ty.Option(ApiTypes.OpaqueValue)), (_, _) => [0],
+                M("generate_key_ownership_proof", [("set_id", u64), ("authority_id", Opaque(rt.Grandpa.PublicType))], Opaque(Ty.Option(ApiTypes.OpaqueValue)), (_, _) => [0],
                     " Generates a proof of key ownership for the given authority in the given set."),
                 M("current_set_id", [], u64, (s, _) => u64.Encode(rt.Grandpa.CurrentSetId.Get(s)), " Get current GRANDPA authority set id."),
             ], [" APIs for integrating the GRANDPA finality gadget into runtimes."]),
@@ -249,35 +277,6 @@ public sealed class RuntimeApis
                 M("query_length_to_fee", [("length", u32)], u64, (_, a) => u64.Encode(TransactionPaymentPallet.LengthToFee(u32.DecodeAll(a))),
                     " Query the output of the current `LengthToFee` given some input."),
             ]),
-            new("GenesisBuilder", 1,
-            [
-                M("build_state", [("json", Codecs.Bytes)], Opaque(Ty.Result(Ty.Unit, Ty.Str)), (s, a) =>
-                {
-                    var json = Encoding.UTF8.GetString(Codecs.Bytes.DecodeAll(a));
-                    var w = new ScaleWriter();
-                    try
-                    {
-                        GenesisBuilder.BuildState(rt, s, json);
-                        w.WriteU8(0);
-                    }
-                    catch (GenesisConfigException e)
-                    {
-                        w.WriteU8(1).WriteString(e.Message);
-                    }
-
-                    return w.ToArray();
-                }, " Build `RuntimeGenesisConfig` from a JSON blob not using any defaults and store it in the", " storage."),
-                M("get_preset", [("id", Codecs.Option(Codecs.Str))], Opaque(Ty.Option(Ty.Bytes)), (_, a) =>
-                {
-                    var id = Codecs.Option(Codecs.Str).DecodeAll(a);
-                    var json = id is null ? GenesisBuilder.DefaultConfigJson(rt) : GenesisBuilder.PresetPatchJson(id);
-                    var w = new ScaleWriter();
-                    w.WriteOption(json is null ? null : Encoding.UTF8.GetBytes(json), (ww, b) => ww.WriteByteVec(b));
-                    return w.ToArray();
-                }, " Returns a JSON blob representation of the built-in `RuntimeGenesisConfig` identified by", " `id`."),
-                M("preset_names", [], Codecs.Vec(Codecs.Str), (_, _) => Codecs.Vec(Codecs.Str).Encode(GenesisBuilder.PresetNames.ToArray()),
-                    " Returns a list of identifiers for available builtin `RuntimeGenesisConfig` presets."),
-            ], [" API to interact with `RuntimeGenesisConfig` for the runtime"]),
         };
 
         var declared = Declared.ToDictionary(d => d.Name, d => d.Version);

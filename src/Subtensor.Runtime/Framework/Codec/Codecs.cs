@@ -73,6 +73,12 @@ public static class Codecs
             });
     }
 
+    /// <summary>
+    /// Pre-encoded bytes of a type this runtime does not model (described by <paramref name="type"/>): written as
+    /// they are, read as everything that remains.
+    /// </summary>
+    public static ScaleCodec<byte[]> Raw(MetaType type) => new(type, (w, v) => w.WriteBytes(v), (ref ScaleReader r) => r.ReadBytes(r.Remaining).ToArray());
+
     /// <summary><c>()</c>.</summary>
     public static readonly ScaleCodec<ValueTuple> Unit = new(Ty.Unit, (_, _) => { }, (ref ScaleReader _) => default);
 }

@@ -47,11 +47,11 @@ public sealed class BalancesPallet : Pallet
         InactiveIssuance = Value("InactiveIssuance", balance, 0UL, " The total units of outstanding deactivated balance in the system.");
         Account = Map("Account", StorageHasher.Blake2_128Concat, Codecs.AccountId, SystemTypes.AccountData, AccountData.Default,
             " The Balances pallet example of storing the balance of an account (unused: Subtensor keeps account data in System).");
-        Map("Locks", StorageHasher.Blake2_128Concat, Codecs.AccountId, emptyVec.As(WeakBoundedVec(balanceLock)), [],
+        Map("Locks", StorageHasher.Blake2_128Concat, Codecs.AccountId, Codecs.Raw(WeakBoundedVec(balanceLock)), [0],
             " Any liquidity locks on some account balances.");
-        Map("Reserves", StorageHasher.Blake2_128Concat, Codecs.AccountId, emptyVec.As(BoundedVec(reserveData)), [], " Named reserves on some account balances.");
-        Map("Holds", StorageHasher.Blake2_128Concat, Codecs.AccountId, emptyVec.As(BoundedVec(IdAmount(holdReason))), [], " Holds on account balances.");
-        Map("Freezes", StorageHasher.Blake2_128Concat, Codecs.AccountId, emptyVec.As(BoundedVec(IdAmount(freezeReason))), [], " Freeze locks on account balances.");
+        Map("Reserves", StorageHasher.Blake2_128Concat, Codecs.AccountId, Codecs.Raw(BoundedVec(reserveData)), [0], " Named reserves on some account balances.");
+        Map("Holds", StorageHasher.Blake2_128Concat, Codecs.AccountId, Codecs.Raw(BoundedVec(IdAmount(holdReason))), [0], " Holds on account balances.");
+        Map("Freezes", StorageHasher.Blake2_128Concat, Codecs.AccountId, Codecs.Raw(BoundedVec(IdAmount(freezeReason))), [0], " Freeze locks on account balances.");
 
         var who = Arg("who", Codecs.AccountId, "T::AccountId");
         var amount = Arg("amount", balance, "T::Balance");

@@ -27,6 +27,7 @@ public sealed class GrandpaPallet : Pallet
     {
         var publicType = Composite("sp_consensus_grandpa::app::Public", [], Field(null, Bytes32, "ed25519::Public"));
         var signatureType = Composite("sp_consensus_grandpa::app::Signature", [], Field(null, Array(64, U8), "ed25519::Signature"));
+        PublicType = publicType;
         var authority = Codecs.Tuple(Codecs.Bytes32.As(publicType), Codecs.U64);
         var authorityList = Codecs.Vec(authority, 40);
         AuthorityCodec = authorityList;
@@ -38,8 +39,8 @@ public sealed class GrandpaPallet : Pallet
         var pendingChange = Composite("pallet_grandpa::StoredPendingChange", [("N", n), ("Limit", null)],
             Field("scheduled_at", n, "N"), Field("delay", n, "N"), Field("next_authorities", weakList, "BoundedAuthorityList<Limit>"), Field("forced", Option(n), "Option<N>"));
 
-        Value("State", Codecs.Bytes.As(storedState), [0], " State of the current authority set.");
-        OptionalValue("PendingChange", Codecs.Bytes.As(pendingChange), " Pending change: (signaled at, scheduled change).");
+        Value("State", Codecs.Raw(storedState), [0], " State of the current authority set.");
+        OptionalValue("PendingChange", Codecs.Raw(pendingChange), " Pending change: (signaled at, scheduled change).");
         OptionalValue("NextForced", Codecs.U32, " next block number where we can force a change.");
         Stalled = OptionalValue("Stalled", Codecs.Tuple(Codecs.U32, Codecs.U32), " `true` if we are currently stalled.");
         CurrentSetId = Value("CurrentSetId", Codecs.U64, 0UL,
@@ -97,6 +98,9 @@ public sealed class GrandpaPallet : Pallet
     protected override IReadOnlyList<string> EventTypeParams => [];
 
     public ScaleCodec<(byte[], ulong)[]> AuthorityCodec { get; }
+
+    /// <summary><c>sp_consensus_grandpa::app::Public</c>.</summary>
+    public MetaType PublicType { get; }
 
     public StorageValue<(uint, uint)> Stalled { get; }
 
