@@ -16,7 +16,8 @@ internal static class HarnessMain
     private const string Usage = """
         usage: Subtensor.Runtime.Harness <command> [args]
           metadata [14|15]                      RuntimeMetadataPrefixed hex
-          metadata-hash                         RFC-0078 metadata hash hex
+          metadata-hash [<v15-hex-file> <spec-version> <spec-name> <ss58> <decimals> <symbol>]
+                                                RFC-0078 metadata hash of this runtime, or of a metadata file
           declarations                          JSON: pallets with storage, calls, events, errors, constants
           genesis [--chain dev|local|testnet]   JSON: genesis hash, runtime version, properties
           plain-spec <chain>                    plain chain spec JSON
@@ -43,7 +44,11 @@ internal static class HarnessMain
             return args[0] switch
             {
                 "metadata" => Print(Hex.ToHex(Version(args) == 15 ? Runtime.MetadataV15 : Runtime.MetadataV14)),
-                "metadata-hash" => Print(Runtime.MetadataHash.ToString()),
+                "metadata-hash" => Print(args.Length > 1
+                    ? Hex.ToHex(Hashing.Blake3.Hash(MerkleizedMetadata.DigestBytes(RuntimeMetadata.Decode(ReadMetadataFile(args[1])),
+                        uint.Parse(Arg(args, 2), CultureInfo.InvariantCulture), Arg(args, 3), ushort.Parse(Arg(args, 4), CultureInfo.InvariantCulture),
+                        byte.Parse(Arg(args, 5), CultureInfo.InvariantCulture), Arg(args, 6))))
+                    : Runtime.MetadataHash.ToString()),
                 "declarations" => Print(Declarations().ToJsonString()),
                 "genesis" => Print(Genesis(Option(args, "--chain") ?? "dev")),
                 "plain-spec" => Print(SubtensorChainSpecs.PlainSpec(Runtime, Arg(args, 1))),
