@@ -1,5 +1,7 @@
 using Subtensor.Core.Types;
 
+using Subtensor.Trie;
+
 namespace Subtensor.Runtime.State;
 
 /// <summary>

@@ -5,6 +5,8 @@ using Subtensor.Runtime.Framework.TypeInfo;
 using Subtensor.Runtime.Metadata;
 using Subtensor.Runtime.State;
 
+using Subtensor.Trie;
+
 namespace Subtensor.Runtime.Framework.Storage;
 
 /// <summary>A double map (FRAME <c>StorageDoubleMap</c>): key = prefix ++ hasher1(k1) ++ hasher2(k2); metadata key type is the tuple (K1, K2).</summary>

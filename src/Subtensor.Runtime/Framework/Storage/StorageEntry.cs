@@ -5,6 +5,8 @@ using Subtensor.Runtime.Framework.TypeInfo;
 using Subtensor.Runtime.Metadata;
 using Subtensor.Runtime.State;
 
+using Subtensor.Trie;
+
 namespace Subtensor.Runtime.Framework.Storage;
 
 /// <summary>
