@@ -17,7 +17,10 @@ import { stringCamelCase, u8aToHex, hexToU8a, u8aConcat, bnToU8a, compactStripLe
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..', '..');
 const project = path.join(root, 'tests', 'Subtensor.Runtime.Harness');
-const dll = path.join(project, 'bin', 'Debug', 'net10.0', 'Subtensor.Runtime.Harness.dll');
+const releaseDll = path.join(project, 'bin', 'Release', 'net10.0', 'Subtensor.Runtime.Harness.dll');
+const debugDll = path.join(project, 'bin', 'Debug', 'net10.0', 'Subtensor.Runtime.Harness.dll');
+// scripts/test.sh builds the solution in Release first; otherwise build the harness here.
+let dll = process.env.SUBTENSOR_RUNTIME_HARNESS ?? (existsSync(releaseDll) ? releaseDll : debugDll);
 
 /** The raw storage key of a decorated storage entry (polkadot.js returns it length-prefixed). */
 function storageKey(entry, ...args) {
@@ -35,7 +38,9 @@ let genesis;
 let keyring;
 
 before(async () => {
-  execFileSync('dotnet', ['build', project, '-c', 'Debug', '--nologo', '-v', 'q'], { stdio: 'inherit' });
+  if (!process.env.SUBTENSOR_RUNTIME_HARNESS && dll === debugDll) {
+    execFileSync('dotnet', ['build', project, '-c', 'Debug', '--nologo', '-v', 'q'], { stdio: 'inherit' });
+  }
   assert.ok(existsSync(dll), `harness not built at ${dll}`);
   await cryptoWaitReady();
   registry = new TypeRegistry();
@@ -111,7 +116,7 @@ function accountInfo(hex) {
   return registry.createType('FrameSystemAccountInfo', hexToU8a(hex));
 }
 
-function signTransfer(pair, dest, amount, { nonce = 0, era, blockHash, tip = 0 } = {}) {
+function signTransfer(pair, dest, amount, { nonce = 0, era, blockHash, tip = 0, metadataHash } = {}) {
   const call = decorated.tx.balances.transferKeepAlive(dest, amount);
   const ext = registry.createType('Extrinsic', { method: call }, { version: 4 });
   ext.sign(pair, {
@@ -122,6 +127,7 @@ function signTransfer(pair, dest, amount, { nonce = 0, era, blockHash, tip = 0 }
     runtimeVersion: { specVersion: genesis.specVersion, transactionVersion: genesis.transactionVersion },
     signedExtensions: registry.signedExtensions,
     tip,
+    ...(metadataHash ? { mode: 1, metadataHash } : {}),
   });
   return ext;
 }
@@ -197,4 +203,16 @@ test('mortal era, ed25519 and ecdsa signatures from @polkadot/keyring are accept
   assert.equal(out.results[4].result, '0x010004');
   const after = accountInfo(out.storage[daveKey]);
   assert.equal(after.data.free.toBigInt(), before.data.free.toBigInt() + 3_000_000_000n);
+});
+
+test('CheckMetadataHash in enabled mode: polkadot.js signs our RFC-0078 metadata hash and the runtime agrees', () => {
+  const alice = keyring.addFromUri('//Alice');
+  const bob = keyring.addFromUri('//Bob');
+  const hash = harness('metadata-hash');
+  assert.match(hash, /^0x[0-9a-f]{64}$/);
+  const good = signTransfer(alice, bob.address, 1_000_000n, { metadataHash: hash });
+  const wrong = signTransfer(alice, bob.address, 1_000_000n, { nonce: 1, metadataHash: '0x' + '11'.repeat(32) });
+  const out = JSON.parse(harness('apply', good.toHex(), wrong.toHex()));
+  assert.ok(out.results[0].ok, out.results[0].text);
+  assert.equal(out.results[1].result, '0x010004');
 });
