@@ -12,6 +12,7 @@ internal static class NodeCli
         var root = new RootCommand("Subtensor.NET node: a C# implementation of Subtensor, the Bittensor chain");
         root.Subcommands.Add(KeyCommand.Build());
         root.Subcommands.Add(BenchmarkCommand.Build());
+        root.Subcommands.Add(ExportGenesisHeadCommand.Create());
         return root;
     }
 
