@@ -4,26 +4,26 @@ using Subtensor.Core.Types;
 namespace Subtensor.Consensus.Grandpa;
 
 /// <summary>
-/// A header of a justification's <c>votes_ancestries</c>, reduced to what verification needs: hash (Blake2-256 of the encoding), parent
-/// and number; the encoding is kept as received. (Spec §1.5 header layout; digest items are walked only to find the end.)
+/// A header of a justification's <c>votes_ancestries</c>: the bytes as received, their hash (Blake2-256) and the decoded header.
 /// </summary>
 public sealed class AncestryHeader
 {
-    private AncestryHeader(byte[] encoded, Hash256 parent, uint number)
+    private AncestryHeader(byte[] encoded, Header header)
     {
         Encoded = encoded;
-        ParentHash = parent;
-        Number = number;
+        Header = header;
         Hash = Hash256.Blake2(encoded);
     }
+
+    public Header Header { get; }
 
     public byte[] Encoded { get; }
 
     public Hash256 Hash { get; }
 
-    public Hash256 ParentHash { get; }
+    public Hash256 ParentHash => Header.ParentHash;
 
-    public uint Number { get; }
+    public uint Number => Header.Number;
 
     public static AncestryHeader Decode(byte[] encoded)
     {
@@ -38,28 +38,7 @@ public sealed class AncestryHeader
     {
         var rest = reader.Rest;
         var start = reader.Position;
-        var parent = Hash256.DecodeFrom(ref reader);
-        var number = reader.ReadCompactU32();
-        reader.ReadBytes(64);
-        var items = reader.ReadLength();
-        for (var i = 0; i < items; i++)
-        {
-            switch (reader.ReadU8())
-            {
-                case 0:
-                    reader.ReadByteSequence();
-                    break;
-                case 4 or 5 or 6:
-                    reader.ReadBytes(4);
-                    reader.ReadByteSequence();
-                    break;
-                case 8:
-                    break;
-                default:
-                    throw reader.Error("unknown digest item variant");
-            }
-        }
-
-        return new AncestryHeader(rest[..(reader.Position - start)].ToArray(), parent, number);
+        var header = Header.DecodeFrom(ref reader);
+        return new AncestryHeader(rest[..(reader.Position - start)].ToArray(), header);
     }
 }

@@ -1,4 +1,5 @@
 using Subtensor.Core.Scale;
+using Subtensor.Core.Types;
 
 namespace Subtensor.Network.Substrate;
 
@@ -12,7 +13,7 @@ public static class JustificationsCodec
         writer.WriteCompact((uint)justifications.Count);
         foreach (var justification in justifications)
         {
-            writer.WriteBytes(justification.EngineId);
+            justification.EngineId.EncodeTo(writer);
             writer.WriteByteVec(justification.Data);
         }
 
@@ -27,7 +28,7 @@ public static class JustificationsCodec
         var result = new List<Justification>(count);
         for (var i = 0; i < count; i++)
         {
-            var engine = reader.ReadBytes(4);
+            var engine = ConsensusEngineId.DecodeFrom(ref reader);
             result.Add(new Justification(engine, reader.ReadByteVec()));
         }
 

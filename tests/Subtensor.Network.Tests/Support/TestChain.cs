@@ -185,7 +185,7 @@ internal sealed class TestChain : IChainBackend, IBlockImportQueue
                 }
 
                 var body = block.Body ?? [];
-                if (parent.Header.Number + 1 != block.Number || ExtrinsicsRoot(block.Header) != BodyRoot(body) || RejectIf?.Invoke(block) == true)
+                if (parent.Header.Number + 1 != block.Number || block.Header.Header.ExtrinsicsRoot != BodyRoot(body) || RejectIf?.Invoke(block) == true)
                 {
                     results.Add(new BlockImportResult(block.Hash, BlockImportOutcome.Invalid, Error: "bad block"));
                     break;
@@ -198,15 +198,6 @@ internal sealed class TestChain : IChainBackend, IBlockImportQueue
         }
 
         return Task.FromResult<IReadOnlyList<BlockImportResult>>(results);
-    }
-
-    private static Hash256 ExtrinsicsRoot(HeaderSummary header)
-    {
-        var reader = new ScaleReader(header.Encoded);
-        reader.ReadBytes(32);
-        reader.ReadCompactU32();
-        reader.ReadBytes(32);
-        return Hash256.DecodeFrom(ref reader);
     }
 
     private Hash256 AddTrusted(HeaderSummary header, IReadOnlyList<byte[]> body, IReadOnlyList<Justification>? justifications)
