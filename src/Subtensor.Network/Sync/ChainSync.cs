@@ -354,7 +354,7 @@ public sealed class ChainSync
 
     private SyncRequest? NextRangeRequest(PeerId peer, PeerSync state)
     {
-        if (state.BestNumber <= _bestQueuedNumber)
+        if (state.BestNumber <= _bestQueuedNumber || _queued.Count >= _options.MaxImportingBlocks)
         {
             return null;
         }

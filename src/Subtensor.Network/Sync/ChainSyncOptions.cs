@@ -9,6 +9,9 @@ public sealed record ChainSyncOptions
     /// <summary>How far past the last queued block ranges may be downloaded (<c>MAX_DOWNLOAD_AHEAD</c>).</summary>
     public uint MaxDownloadAhead { get; init; } = 2048;
 
+    /// <summary>No new ranges while this many blocks wait for (or are in) the import queue (<c>MAX_IMPORTING_BLOCKS</c>).</summary>
+    public int MaxImportingBlocks { get; init; } = 2048;
+
     /// <summary>Behind the peers' median best by more than this, the node is "major syncing" (<c>MAJOR_SYNC_BLOCKS</c>).</summary>
     public uint MajorSyncBlocks { get; init; } = 5;
 

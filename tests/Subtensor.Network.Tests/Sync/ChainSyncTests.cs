@@ -56,6 +56,30 @@ public sealed class ChainSyncTests
     }
 
     [Fact]
+    public async Task Downloads_pause_while_the_import_queue_is_full()
+    {
+        var remote = new TestChain();
+        remote.Grow(1000);
+        var local = new TestChain();
+        var sync = new ChainSync(local, new ChainSyncOptions { MaxImportingBlocks = 200 });
+        sync.AddPeer(_a, remote.BestHash, remote.BestNumber);
+        for (var i = 0; i < 20; i++)
+        {
+            foreach (var request in sync.NextRequests())
+            {
+                sync.OnBlockResponse(request.Peer, request.Id, Serve(remote, request.Request));
+            }
+        }
+
+        // Nothing was imported: sync stops at the first range past the limit.
+        Assert.InRange(sync.QueuedBlocks, 200, 263);
+        Assert.Empty(sync.NextRequests());
+        var batch = sync.TakeBlocksToImport(1000);
+        sync.OnBlocksProcessed(batch, await local.ImportBlocksAsync(BlockOrigin.NetworkInitialSync, batch, default));
+        Assert.NotEmpty(sync.NextRequests());
+    }
+
+    [Fact]
     public void A_response_that_does_not_chain_gets_the_peer_reported_and_dropped()
     {
         var remote = new TestChain();
