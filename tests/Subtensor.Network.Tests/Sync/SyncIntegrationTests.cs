@@ -32,6 +32,11 @@ public sealed class SyncIntegrationTests
         await Wait.UntilAsync(() => c.Sync!.State.HighestBlock == 1200, "the sync state");
         Assert.Equal(new SyncState(0, 1200, 1200), c.Sync!.State);
         Assert.False(c.Sync.IsMajorSyncing);
+
+        // Justification requests (a block request with only the justification field) go to peers that have the block.
+        var fetched = await c.Sync.RequestJustificationsAsync(justified, 600);
+        Assert.Equal([1, 2, 3], Assert.Single(fetched!).Data);
+        Assert.Null(await c.Sync.RequestJustificationsAsync(chainA.CanonicalHash(601)!.Value, 601));
     }
 
     [Fact]
