@@ -1,0 +1,23 @@
+using Subtensor.Core.Types;
+using Subtensor.Storage.RocksDb;
+
+namespace Subtensor.Storage.Chain;
+
+/// <summary>How a <see cref="ChainDatabase"/> is opened.</summary>
+public sealed record ChainDatabaseOptions
+{
+    /// <summary><c>--state-pruning</c>: which blocks keep their state.</summary>
+    public PruningMode StatePruning { get; init; } = PruningMode.DefaultState;
+
+    /// <summary><c>--blocks-pruning</c>: which blocks keep their body and justifications (headers are always kept).</summary>
+    public PruningMode BlocksPruning { get; init; } = PruningMode.DefaultBlocks;
+
+    /// <summary>The genesis hash of the chain this node runs; a database of another chain is refused at open.</summary>
+    public Hash256? ExpectedGenesis { get; init; }
+
+    /// <summary>Check that every inserted trie node is stored under the Blake2-256 hash of its bytes.</summary>
+    public bool VerifyInsertedNodes { get; init; } = true;
+
+    /// <summary>RocksDB tuning, for databases opened from a path.</summary>
+    public RocksDbOptions RocksDb { get; init; } = RocksDbOptions.Default;
+}
