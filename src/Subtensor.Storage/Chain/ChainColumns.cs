@@ -1,8 +1,8 @@
 namespace Subtensor.Storage.Chain;
 
 /// <summary>
-/// The column families of the chain database (docs/ARCHITECTURE.md, plus <c>state_meta</c> for the pruning journal and
-/// node reference counts, like Substrate's STATE_META column).
+/// The column families of the chain database (docs/ARCHITECTURE.md, plus <c>state_meta</c> for the pruning journal, like
+/// Substrate's STATE_META column).
 /// </summary>
 public static class ChainColumns
 {
@@ -21,10 +21,13 @@ public static class ChainColumns
     /// <summary>'n' ‖ number (u32 BE) → canonical hash; 'u' ‖ number ‖ hash → parent hash of each unfinalized block.</summary>
     public const int Lookup = 4;
 
-    /// <summary>Blake2-256 hash → trie node encoding (or a layout-V1 value).</summary>
+    /// <summary>
+    /// Blake2-256 hash → trie node encoding (or a layout-V1 value); in the pruned modes prefixed with its reference
+    /// count (u32 LE).
+    /// </summary>
     public const int State = 5;
 
-    /// <summary>'r' ‖ node hash → reference count (u32 LE); 'j' ‖ number ‖ block hash → journal of inserted/deleted nodes.</summary>
+    /// <summary>'j' ‖ number ‖ block hash → journal of the trie nodes the block inserted and deleted.</summary>
     public const int StateMeta = 6;
 
     /// <summary>Reserved for an optional transaction index.</summary>

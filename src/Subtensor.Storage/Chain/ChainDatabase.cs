@@ -32,6 +32,7 @@ public sealed class ChainDatabase : IDisposable
     private readonly IKeyValueStore _store;
     private readonly bool _ownsStore;
     private readonly object _writeLock = new();
+    private readonly TrieNodeCache? _cache;
     private ChainState _state;
     private bool _disposed;
 
@@ -41,6 +42,7 @@ public sealed class ChainDatabase : IDisposable
         _ownsStore = ownsStore;
         Options = options;
         _state = state;
+        _cache = options.NodeCacheBytes > 0 ? new TrieNodeCache(options.NodeCacheBytes) : null;
     }
 
     public ChainDatabaseOptions Options { get; }
@@ -69,7 +71,7 @@ public sealed class ChainDatabase : IDisposable
     internal IKeyValueStore Store => _store;
 
     /// <summary>A raw reader of every stored trie node, whatever block it belongs to.</summary>
-    public ITrieNodeReader Nodes => new StateView(_store, default, StateView.EmptyTrieRoot);
+    public ITrieNodeReader Nodes => new StateView(_store, _cache, !StatePruning.IsArchive, default, StateView.EmptyTrieRoot);
 
     private IKeyValueReader Reader()
     {
@@ -343,7 +345,7 @@ public sealed class ChainDatabase : IDisposable
             throw new StateUnavailableException(blockHash, r, text);
         }
 
-        return new StateView(_store, info!.Ref, info.StateRoot);
+        return new StateView(_store, _cache, !StatePruning.IsArchive, info!.Ref, info.StateRoot);
     }
 
     private StateUnavailableReason? StateAvailability(Hash256 blockHash, out BlockHeaderInfo? info)
@@ -399,7 +401,7 @@ public sealed class ChainDatabase : IDisposable
         {
             var state = Current;
             ValidateCommit(state, info, stateChanges);
-            using var ctx = new CommitContext(_store, state);
+            using var ctx = new CommitContext(_store, state, _cache);
             var block = info.Ref;
             var hashKey = ChainKeys.Hash(block.Hash);
             ctx.Batch.Put(ChainColumns.Headers, hashKey, header);
@@ -451,7 +453,7 @@ public sealed class ChainDatabase : IDisposable
         {
             var state = Current;
             RequireGenesis(state);
-            using var ctx = new CommitContext(_store, state);
+            using var ctx = new CommitContext(_store, state, _cache);
             FinalizeCore(ctx, hash, justifications);
             Apply(ctx);
         }
@@ -465,7 +467,7 @@ public sealed class ChainDatabase : IDisposable
         {
             var state = Current;
             RequireGenesis(state);
-            using var ctx = new CommitContext(_store, state);
+            using var ctx = new CommitContext(_store, state, _cache);
             SetBestCore(ctx, hash);
             Apply(ctx);
         }
@@ -473,9 +475,10 @@ public sealed class ChainDatabase : IDisposable
 
     private void Apply(CommitContext ctx)
     {
-        ctx.FlushReferenceCounts();
+        ctx.FlushStateNodes(referenceCounted: !StatePruning.IsArchive);
         var next = ctx.Complete();
         _store.Write(ctx.Batch);
+        ctx.UpdateCache();
         Volatile.Write(ref _state, next);
     }
 
@@ -804,6 +807,23 @@ public sealed class ChainDatabase : IDisposable
         catch (ScaleDecodeException e)
         {
             throw new DatabaseCorruptedException($"the stored header of {hash} does not decode: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Writes in-memory buffers to disk (not needed for durability: the write-ahead log already has every commit).</summary>
+    public void Flush()
+    {
+        _ = Current;
+        _store.Flush();
+    }
+
+    /// <summary>Compacts every column family, reclaiming the space of pruned data now rather than gradually.</summary>
+    public void Compact()
+    {
+        _ = Current;
+        for (var column = 0; column < ChainColumns.Names.Count; column++)
+        {
+            _store.Compact(column);
         }
     }
 

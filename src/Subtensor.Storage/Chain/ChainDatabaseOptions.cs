@@ -18,6 +18,9 @@ public sealed record ChainDatabaseOptions
     /// <summary>Check that every inserted trie node is stored under the Blake2-256 hash of its bytes.</summary>
     public bool VerifyInsertedNodes { get; init; } = true;
 
+    /// <summary>Bytes of trie nodes kept in memory in front of the database (recently read and written); 0 disables.</summary>
+    public long NodeCacheBytes { get; init; } = 256L << 20;
+
     /// <summary>RocksDB tuning, for databases opened from a path.</summary>
     public RocksDbOptions RocksDb { get; init; } = RocksDbOptions.Default;
 }

@@ -9,7 +9,6 @@ internal static class ChainKeys
 {
     public const byte CanonicalPrefix = (byte)'n';
     public const byte UnfinalizedPrefix = (byte)'u';
-    public const byte RefCountPrefix = (byte)'r';
     public const byte JournalPrefix = (byte)'j';
 
     public static readonly byte[] SchemaVersion = Encoding.ASCII.GetBytes("schema");
@@ -34,14 +33,6 @@ internal static class ChainKeys
     public static byte[] Unfinalized(uint number, Hash256 hash) => NumberAndHash(UnfinalizedPrefix, number, hash);
 
     public static byte[] Journal(uint number, Hash256 hash) => NumberAndHash(JournalPrefix, number, hash);
-
-    public static byte[] RefCount(Hash256 hash)
-    {
-        var key = new byte[33];
-        key[0] = RefCountPrefix;
-        hash.CopyTo(key.AsSpan(1));
-        return key;
-    }
 
     /// <summary>Splits a 'u'/'j' key into number and hash.</summary>
     public static (uint Number, Hash256 Hash) ParseNumberAndHash(ReadOnlySpan<byte> key)

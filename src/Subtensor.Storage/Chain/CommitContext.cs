@@ -18,10 +18,13 @@ internal sealed class CommitContext : IDisposable
     private readonly Dictionary<Hash256, StateJournal> _pendingJournals = [];
     private readonly Dictionary<Hash256, int> _referenceDeltas = [];
     private readonly Dictionary<Hash256, byte[]> _newNodes = [];
+    private readonly List<(Hash256 Hash, byte[]? Node, long ReferenceCount)> _cacheUpdates = [];
+    private readonly TrieNodeCache? _cache;
 
-    public CommitContext(IKeyValueStore store, ChainState current)
+    public CommitContext(IKeyValueStore store, ChainState current, TrieNodeCache? cache)
     {
         _store = store;
+        _cache = cache;
         _before = current;
         Batch = store.CreateWriteBatch();
         Genesis = current.Genesis;
@@ -121,13 +124,7 @@ internal sealed class CommitContext : IDisposable
 
     // ---- trie nodes ----
     /// <summary>Archive mode: stores a node without reference counting.</summary>
-    public void PutNode(Hash256 hash, byte[] node)
-    {
-        if (_newNodes.TryAdd(hash, node))
-        {
-            Batch.Put(ChainColumns.State, ChainKeys.Hash(hash), node);
-        }
-    }
+    public void PutNode(Hash256 hash, byte[] node) => _newNodes.TryAdd(hash, node);
 
     /// <summary>One more reference to a node (an occurrence inserted by a block still retained).</summary>
     public void Reference(Hash256 hash, byte[] node)
@@ -140,11 +137,23 @@ internal sealed class CommitContext : IDisposable
     public void Unreference(Hash256 hash) => _referenceDeltas[hash] = _referenceDeltas.GetValueOrDefault(hash) - 1;
 
     /// <summary>
-    /// Applies the collected reference changes: reads the current counts in one multi-get, stores nodes whose count
-    /// leaves zero, deletes nodes whose count reaches zero and writes the other counts.
+    /// Writes the trie node changes, in key order (cheap memtable inserts). Archive: puts the new nodes. Otherwise:
+    /// reads the current reference counts of every touched node in one multi-get, stores nodes whose count leaves
+    /// zero, deletes nodes whose count reaches zero and rewrites the others with their new count.
     /// </summary>
-    public void FlushReferenceCounts()
+    public void FlushStateNodes(bool referenceCounted)
     {
+        if (!referenceCounted)
+        {
+            foreach (var hash in _newNodes.Keys.Order())
+            {
+                Batch.Put(ChainColumns.State, ChainKeys.Hash(hash), _newNodes[hash]);
+                _cacheUpdates.Add((hash, (byte[])_newNodes[hash].Clone(), -1));
+            }
+
+            return;
+        }
+
         var hashes = new List<Hash256>(_referenceDeltas.Count);
         foreach (var (hash, delta) in _referenceDeltas)
         {
@@ -154,18 +163,43 @@ internal sealed class CommitContext : IDisposable
             }
         }
 
-        if (hashes.Count == 0)
+        hashes.Sort();
+
+        // current counts: from the writer-maintained cache entries, the rest in one multi-get
+        var nodes = new byte[]?[hashes.Count];
+        var counts = new uint[hashes.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < hashes.Count; i++)
         {
-            return;
+            if (_cache is not null && _cache.TryGetCounted(hashes[i], out var node, out var count))
+            {
+                nodes[i] = node;
+                counts[i] = count;
+            }
+            else
+            {
+                missing.Add(i);
+            }
         }
 
-        var keys = hashes.ConvertAll(ChainKeys.RefCount);
-        var counts = _store.MultiGet(ChainColumns.StateMeta, keys);
+        if (missing.Count > 0)
+        {
+            var stored = _store.MultiGet(ChainColumns.State, missing.ConvertAll(i => ChainKeys.Hash(hashes[i])));
+            for (var j = 0; j < missing.Count; j++)
+            {
+                if (stored[j] is { } value)
+                {
+                    counts[missing[j]] = StateNodeValue.ReferenceCount(value);
+                    nodes[missing[j]] = StateNodeValue.Node(value);
+                }
+            }
+        }
+
         for (var i = 0; i < hashes.Count; i++)
         {
             var hash = hashes[i];
-            long before = counts[i] is { } stored ? ChainKeys.DecodeU32(stored, "reference count") : 0;
-            var after = before + _referenceDeltas[hash];
+            var key = ChainKeys.Hash(hash);
+            var after = counts[i] + (long)_referenceDeltas[hash];
             if (after < 0)
             {
                 throw new StorageException(
@@ -174,22 +208,36 @@ internal sealed class CommitContext : IDisposable
 
             if (after == 0)
             {
-                Batch.Delete(ChainColumns.State, ChainKeys.Hash(hash));
-                Batch.Delete(ChainColumns.StateMeta, keys[i]);
+                Batch.Delete(ChainColumns.State, key);
+                _cacheUpdates.Add((hash, null, 0));
                 continue;
             }
 
-            if (before == 0)
+            var node = nodes[i] ?? _newNodes.GetValueOrDefault(hash)
+                ?? throw new StorageException($"trie node {hash} gained a reference but its bytes are not stored");
+            Batch.Put(ChainColumns.State, key, StateNodeValue.Create(checked((uint)after), node));
+            _cacheUpdates.Add((hash, nodes[i] is null ? (byte[])node.Clone() : node, after)); // the cache keeps its own copy
+        }
+    }
+
+    /// <summary>After the batch is written: makes the node cache mirror what was stored.</summary>
+    public void UpdateCache()
+    {
+        if (_cache is null)
+        {
+            return;
+        }
+
+        foreach (var (hash, node, count) in _cacheUpdates)
+        {
+            if (node is null)
             {
-                if (!_newNodes.TryGetValue(hash, out var node))
-                {
-                    throw new StorageException($"trie node {hash} gained a reference but its bytes are not stored");
-                }
-
-                Batch.Put(ChainColumns.State, ChainKeys.Hash(hash), node);
+                _cache.Remove(hash);
             }
-
-            Batch.Put(ChainColumns.StateMeta, keys[i], ChainKeys.EncodeU32(checked((uint)after)));
+            else
+            {
+                _cache.SetWritten(hash, node, count);
+            }
         }
     }
 

@@ -46,6 +46,12 @@ internal static unsafe partial class RocksDbNative
     public static partial void rocksdb_options_set_level_compaction_dynamic_level_bytes(OptionsSafeHandle options, byte value);
 
     [LibraryImport(Lib)]
+    public static partial void rocksdb_options_set_memtable_prefix_bloom_size_ratio(OptionsSafeHandle options, double ratio);
+
+    [LibraryImport(Lib)]
+    public static partial void rocksdb_options_set_memtable_whole_key_filtering(OptionsSafeHandle options, byte value);
+
+    [LibraryImport(Lib)]
     public static partial void rocksdb_options_set_block_based_table_factory(OptionsSafeHandle options, BlockBasedTableOptionsSafeHandle tableOptions);
 
     // ---- block-based table options, cache, filter policy ----
@@ -160,10 +166,11 @@ internal static unsafe partial class RocksDbNative
     [LibraryImport(Lib)]
     public static partial void rocksdb_pinnableslice_destroy(nint slice);
 
+    /// <summary>Batched lookups in one column family; each found value comes back as a pinnable slice to destroy.</summary>
     [LibraryImport(Lib)]
-    public static partial void rocksdb_multi_get_cf(
-        RocksDbSafeHandle db, ReadOptionsSafeHandle options, nint* columnFamilies, nuint count,
-        nint* keys, nuint* keySizes, nint* values, nuint* valueSizes, nint* errs);
+    public static partial void rocksdb_batched_multi_get_cf(
+        RocksDbSafeHandle db, ReadOptionsSafeHandle options, ColumnFamilySafeHandle cf, nuint count,
+        nint* keys, nuint* keySizes, nint* values, nint* errs, [MarshalAs(UnmanagedType.U1)] bool sortedInput);
 
     [LibraryImport(Lib)]
     public static partial void rocksdb_write(RocksDbSafeHandle db, WriteOptionsSafeHandle options, WriteBatchSafeHandle batch, out nint errptr);

@@ -17,6 +17,9 @@ public sealed record RocksDbOptions
     /// <summary>Bloom filter bits per key (full filters); 0 disables filters.</summary>
     public double BloomBitsPerKey { get; init; } = 10;
 
+    /// <summary>A Bloom filter over each memtable's keys, so lookups of absent keys skip the memtable search.</summary>
+    public bool MemtableBloom { get; init; } = true;
+
     /// <summary>Background threads for flushes and compactions.</summary>
     public int Parallelism { get; init; } = Math.Max(2, Environment.ProcessorCount);
 

@@ -8,8 +8,13 @@ namespace Subtensor.Storage.Tests.Chain;
 
 public sealed class StatePruningTests
 {
-    private static ChainModel NewModel(PruningMode state, PruningMode? blocks = null)
-        => new(ChainDatabase.CreateInMemory(new ChainDatabaseOptions { StatePruning = state, BlocksPruning = blocks ?? PruningMode.ArchiveCanonical }));
+    private static ChainModel NewModel(PruningMode state, PruningMode? blocks = null, bool nodeCache = true)
+        => new(ChainDatabase.CreateInMemory(new ChainDatabaseOptions
+        {
+            StatePruning = state,
+            BlocksPruning = blocks ?? PruningMode.ArchiveCanonical,
+            NodeCacheBytes = nodeCache ? 1 << 20 : 0,
+        }));
 
     [Fact]
     public void A_node_deleted_by_one_block_and_reinserted_by_a_later_one_survives_pruning()
@@ -174,7 +179,7 @@ public sealed class StatePruningTests
     {
         for (var seed = 1; seed <= 4; seed++)
         {
-            var m = NewModel(PruningMode.Parse(mode));
+            var m = NewModel(PruningMode.Parse(mode), nodeCache: seed % 2 == 0);
             RandomChain.Run(m, new Random(seed * 7919 + mode.Length), steps: 150, verifyEvery: 5);
         }
     }

@@ -133,6 +133,7 @@ public sealed class ChainModel
             var all = Blocks.Values.SelectMany(b => b.Trie.Occurrences()).Select(n => n.Hash).ToHashSet();
             Assert.True(all.SetEquals(stored), "archive keeps every node ever committed");
             Assert.Empty(store.EnumeratePrefix(ChainColumns.StateMeta, []));
+            Assert.All(store.EnumeratePrefix(ChainColumns.State, []), e => Assert.Equal(e.Key, Hash256.Blake2(e.Value).ToArray()));
             return;
         }
 
@@ -155,8 +156,8 @@ public sealed class ChainModel
             }
         }
 
-        var counts = store.EnumeratePrefix(ChainColumns.StateMeta, [(byte)'r'])
-            .ToDictionary(e => new Hash256(e.Key.AsSpan(1)), e => BitConverter.ToUInt32(e.Value));
+        var counts = store.EnumeratePrefix(ChainColumns.State, [])
+            .ToDictionary(e => new Hash256(e.Key), e => BitConverter.ToUInt32(e.Value));
         Assert.Equal(expected.OrderBy(e => e.Key), counts.OrderBy(e => e.Key));
 
         var journals = store.EnumeratePrefix(ChainColumns.StateMeta, [(byte)'j']).Select(e => new Hash256(e.Key.AsSpan(5))).ToHashSet();

@@ -20,7 +20,7 @@ public sealed class ToyTrie
 
     public Node? RootNode { get; }
 
-    public Hash256 Root => RootNode?.Hash ?? State.StateView.EmptyTrieRoot;
+    public Hash256 Root => RootNode?.Hash ?? Subtensor.Storage.State.StateView.EmptyTrieRoot;
 
     public sealed class Node
     {
@@ -84,7 +84,7 @@ public sealed class ToyTrie
     public static SortedDictionary<int, string> Load(ITrieNodeReader reader, Hash256 root, ISet<Hash256>? visited = null)
     {
         var result = new SortedDictionary<int, string>();
-        if (root == State.StateView.EmptyTrieRoot)
+        if (root == Subtensor.Storage.State.StateView.EmptyTrieRoot)
         {
             return result;
         }
