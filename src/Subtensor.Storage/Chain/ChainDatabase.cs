@@ -34,6 +34,7 @@ public sealed class ChainDatabase : IDisposable
     private readonly object _writeLock = new();
     private readonly TrieNodeCache? _cache;
     private ChainState _state;
+    private ChainState? _pendingState;
     private bool _disposed;
 
     private ChainDatabase(IKeyValueStore store, bool ownsStore, ChainDatabaseOptions options, ChainState state)
@@ -327,31 +328,70 @@ public sealed class ChainDatabase : IDisposable
     // =====================================================================================================
 
     /// <summary>True when the state of <paramref name="blockHash"/> is stored (not pruned, not on an abandoned fork).</summary>
-    public bool HasState(Hash256 blockHash) => StateAvailability(blockHash, out _) is null;
+    public bool HasState(Hash256 blockHash) => StateAvailability(_store, Current, blockHash, out _) is null;
 
-    /// <summary>The state of a block; throws <see cref="StateUnavailableException"/> when it is not stored.</summary>
+    /// <summary>
+    /// The state of a block; throws <see cref="StateUnavailableException"/> when it is not stored. Its nodes are read
+    /// from the live database: if the block leaves the pruning window while the view is in use, reads may fail with a
+    /// missing node (use <see cref="PinState"/> for long reads of old blocks).
+    /// </summary>
     public StateView GetState(Hash256 blockHash)
     {
-        var reason = StateAvailability(blockHash, out var info);
+        var info = RequireState(_store, Current, blockHash);
+        return new StateView(_store, _cache, !StatePruning.IsArchive, info.Ref, info.StateRoot);
+    }
+
+    /// <summary>
+    /// The state of a block, read through a snapshot taken now, so that concurrent pruning cannot remove its nodes while
+    /// it is read; throws <see cref="StateUnavailableException"/> when it is not stored. Dispose it when done.
+    /// </summary>
+    public PinnedState PinState(Hash256 blockHash)
+    {
+        var snapshot = _store.CreateSnapshot();
+        try
+        {
+            // The snapshot holds the database either before or after any write in flight. A write publishes its chain
+            // state as "pending" before it starts and clears it only after publishing it as current, so checking the
+            // block against the pending state too (pruning only moves forward) covers both cases; blocks themselves are
+            // looked up in the snapshot, so one written after it is unknown to it.
+            var pending = Volatile.Read(ref _pendingState);
+            var info = RequireState(snapshot, Current, blockHash);
+            if (pending is not null)
+            {
+                RequireState(snapshot, pending, blockHash);
+            }
+
+            return new PinnedState(snapshot, new StateView(snapshot, _cache, !StatePruning.IsArchive, info.Ref, info.StateRoot));
+        }
+        catch
+        {
+            snapshot.Dispose();
+            throw;
+        }
+    }
+
+    private BlockHeaderInfo RequireState(IKeyValueReader reader, ChainState state, Hash256 blockHash)
+    {
+        var reason = StateAvailability(reader, state, blockHash, out var info);
         if (reason is { } r)
         {
             var text = r switch
             {
                 StateUnavailableReason.UnknownBlock => $"block {blockHash} is not in the database",
                 StateUnavailableReason.Pruned => $"the state of block #{info!.Number} ({blockHash}) has been pruned " +
-                    $"(--state-pruning {StatePruning} keeps blocks from #{OldestStateNumber})",
+                    $"(--state-pruning {StatePruning} keeps blocks from #{state.StateFloor})",
                 _ => $"block #{info!.Number} ({blockHash}) is on an abandoned fork; its state was discarded",
             };
             throw new StateUnavailableException(blockHash, r, text);
         }
 
-        return new StateView(_store, _cache, !StatePruning.IsArchive, info!.Ref, info.StateRoot);
+        return info!;
     }
 
-    private StateUnavailableReason? StateAvailability(Hash256 blockHash, out BlockHeaderInfo? info)
+    private StateUnavailableReason? StateAvailability(IKeyValueReader reader, ChainState state, Hash256 blockHash, out BlockHeaderInfo? info)
     {
-        var state = Current;
-        info = GetHeaderInfo(blockHash);
+        var header = reader.Get(ChainColumns.Headers, ChainKeys.Hash(blockHash));
+        info = header is null ? null : DecodeStored(header, blockHash);
         if (info is null || state.Finalized is not { } finalized)
         {
             return StateUnavailableReason.UnknownBlock;
@@ -362,7 +402,8 @@ public sealed class ChainDatabase : IDisposable
             return null;
         }
 
-        if (info.Number > finalized.Number || GetCanonicalHash(info.Number) != blockHash)
+        var canonical = reader.Get(ChainColumns.Lookup, ChainKeys.Canonical(info.Number));
+        if (info.Number > finalized.Number || canonical is null || new Hash256(canonical) != blockHash)
         {
             return StateUnavailableReason.Discarded;
         }
@@ -477,9 +518,17 @@ public sealed class ChainDatabase : IDisposable
     {
         ctx.FlushStateNodes(referenceCounted: !StatePruning.IsArchive);
         var next = ctx.Complete();
-        _store.Write(ctx.Batch);
-        ctx.UpdateCache();
-        Volatile.Write(ref _state, next);
+        Volatile.Write(ref _pendingState, next);
+        try
+        {
+            _store.Write(ctx.Batch);
+            ctx.UpdateCache();
+            Volatile.Write(ref _state, next);
+        }
+        finally
+        {
+            Volatile.Write(ref _pendingState, null);
+        }
     }
 
     private static void RequireGenesis(ChainState state)

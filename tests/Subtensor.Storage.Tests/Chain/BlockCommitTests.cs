@@ -10,7 +10,7 @@ namespace Subtensor.Storage.Tests.Chain;
 public sealed class BlockCommitTests
 {
     private static ChainModel NewModel(Hash256? expectedGenesis = null)
-        => new(ChainDatabase.CreateInMemory(new ChainDatabaseOptions { StatePruning = PruningMode.KeepLast(2), ExpectedGenesis = expectedGenesis }));
+        => new(ChainDatabase.CreateInMemory(new ChainDatabaseOptions { StatePruning = PruningMode.KeepLast(2), ExpectedGenesis = expectedGenesis, VerifyInsertedNodes = true }));
 
     private static string Dump(ChainDatabase db)
         => string.Join("\n", Enumerable.Range(0, ChainColumns.Names.Count).SelectMany(c =>

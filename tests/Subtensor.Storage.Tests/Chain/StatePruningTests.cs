@@ -14,6 +14,7 @@ public sealed class StatePruningTests
             StatePruning = state,
             BlocksPruning = blocks ?? PruningMode.ArchiveCanonical,
             NodeCacheBytes = nodeCache ? 1 << 20 : 0,
+            VerifyInsertedNodes = true,
         }));
 
     [Fact]

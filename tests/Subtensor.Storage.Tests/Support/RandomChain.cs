@@ -36,8 +36,9 @@ public static class RandomChain
                 finalizes = candidate.Hash;
             }
 
-            var block = m.Commit(parent.Hash, Changes(random, random.Next(1, 6)), isBest, finalizes);
-            if (finalizes is null && random.Next(100) < 10)
+            var finalizeSelf = finalizes is null && random.Next(100) < 5;
+            var block = m.Commit(parent.Hash, Changes(random, random.Next(1, 6)), isBest, finalizes, finalizeSelf: finalizeSelf);
+            if (finalizes is null && !finalizeSelf && random.Next(100) < 10)
             {
                 m.Db.Finalize(random.Next(2) == 0 ? block.Hash : parent.Hash);
             }
