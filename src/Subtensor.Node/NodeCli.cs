@@ -8,6 +8,7 @@ internal static class NodeCli
     public static int Run(string[] args)
     {
         var root = new RootCommand("Subtensor.NET node");
+        root.Subcommands.Add(Commands.ExportGenesisHeadCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

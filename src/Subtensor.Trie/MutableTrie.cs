@@ -44,7 +44,7 @@ public sealed class MutableTrie
 
     public bool IsEmpty => _root is null;
 
-    /// <summary>The value at <paramref name="key"/>, or null.</summary>
+    /// <summary>The value at <paramref name="key"/>, or null. The array may be shared with the trie: do not modify it.</summary>
     public byte[]? Get(ReadOnlySpan<byte> key)
     {
         var node = _root;
