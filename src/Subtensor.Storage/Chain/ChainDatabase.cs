@@ -491,6 +491,14 @@ public sealed class ChainDatabase : IDisposable
         }
     }
 
+    /// <summary>As <see cref="CommitBlock(byte[], byte[], byte[], TrieNodeChanges, bool, Hash256?)"/>, for a decoded header.</summary>
+    public BlockRef CommitBlock(
+        Header header, byte[] body, byte[]? justifications, TrieNodeChanges stateChanges, bool isBest, Hash256? finalizes = null)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        return CommitBlock(header.Encode(), body, justifications, stateChanges, isBest, finalizes);
+    }
+
     /// <summary>Finalizes a block (and its unfinalized ancestors), discards forks that no longer descend from it and prunes; one write.</summary>
     /// <exception cref="BlockCommitException">The block cannot be finalized; nothing was written.</exception>
     public void Finalize(Hash256 hash, byte[]? justifications = null)
