@@ -527,14 +527,22 @@ public sealed class ChainDatabase : IDisposable
         }
     }
 
+    /// <summary>Where the last write spent its time (milliseconds): preparing, writing trie nodes (counts included), RocksDB write.</summary>
+    internal (double Prepare, double Nodes, double Write) LastWriteTimings { get; private set; }
+
     private void Apply(CommitContext ctx)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var prepared = System.Diagnostics.Stopwatch.GetElapsedTime(ctx.Started, started).TotalMilliseconds;
         ctx.FlushStateNodes(referenceCounted: !StatePruning.IsArchive);
+        var nodes = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var next = ctx.Complete();
         Volatile.Write(ref _pendingState, next);
         try
         {
+            var writing = System.Diagnostics.Stopwatch.GetTimestamp();
             _store.Write(ctx.Batch);
+            LastWriteTimings = (prepared, nodes, System.Diagnostics.Stopwatch.GetElapsedTime(writing).TotalMilliseconds);
             ctx.UpdateCache();
             Volatile.Write(ref _state, next);
         }
