@@ -62,7 +62,7 @@ public static class MinimalRuntimeCode
         }
 
         var data = new DataLayout();
-        var reads = entryPoints.Any(e => e.StorageKey is not null);
+        var reads = entryPoints.Any(e => e.ReadsStorage);
         const uint storageGetFunction = 0;
         const uint readValueFunction = 1;
         var firstEntryFunction = reads ? 2u : 0u;
@@ -160,15 +160,15 @@ public static class MinimalRuntimeCode
             {
                 var body = new ScaleWriter();
                 WriteLeb128(body, 0); // no locals
-                if (entry.StorageKey is { } key)
+                if (entry.ReadsStorage)
                 {
                     body.WriteU8(0x42); // i64.const key
-                    WriteSignedLeb128(body, data.PointerSize(key.Span));
+                    WriteSignedLeb128(body, data.PointerSize(entry.StorageKey.Span));
                 }
 
                 body.WriteU8(0x42); // i64.const value (the result when the key is absent)
                 WriteSignedLeb128(body, data.PointerSize(entry.Value.Span));
-                if (entry.StorageKey is not null)
+                if (entry.ReadsStorage)
                 {
                     body.WriteU8(0x10); // call read_value
                     WriteLeb128(body, readValueFunction);

@@ -23,8 +23,11 @@ public sealed class RuntimeEntryPoint
     /// <summary>The export name, <c>Trait_method</c> as Substrate hosts call it.</summary>
     public string Name { get; }
 
-    /// <summary>The storage key read by the function, or null for a constant.</summary>
-    public ReadOnlyMemory<byte>? StorageKey => _storageKey;
+    /// <summary>Whether the function reads <see cref="StorageKey"/> (else it returns the constant <see cref="Value"/>).</summary>
+    public bool ReadsStorage => _storageKey is not null;
+
+    /// <summary>The storage key read by the function (empty for a constant).</summary>
+    public ReadOnlyMemory<byte> StorageKey => _storageKey ?? [];
 
     /// <summary>The constant result, or the result when <see cref="StorageKey"/> holds no value.</summary>
     public ReadOnlyMemory<byte> Value => _value;
