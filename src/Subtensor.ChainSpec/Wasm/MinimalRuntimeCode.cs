@@ -57,7 +57,7 @@ public static class MinimalRuntimeCode
             ArgumentNullException.ThrowIfNull(entry, nameof(entryPoints));
             if (!names.Add(entry.Name))
             {
-                throw new ArgumentException($"export name \"{entry.Name}\" appears twice", nameof(entryPoints));
+                throw new ArgumentException($"export name \"{entry.Name}\" is taken (by __heap_base or an earlier entry point)", nameof(entryPoints));
             }
         }
 
