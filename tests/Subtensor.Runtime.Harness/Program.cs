@@ -1,0 +1,3 @@
+using Subtensor.Runtime.Harness;
+
+return HarnessMain.Run(args);
