@@ -101,7 +101,7 @@ public sealed class RuntimeApis
         {
             new("Core", 5,
             [
-                M("version", [], Opaque(FrameTypes.RuntimeVersionType), (_, _) => Core.Scale.Scale.Encode(rt.Version), " Returns the version of the runtime."),
+                M("version", [], Opaque(FrameTypes.RuntimeVersionType), (_, _) => Core.Scale.ScaleCodec.Encode(rt.Version), " Returns the version of the runtime."),
                 M("execute_block", [("block", block)], unit, (s, a) =>
                 {
                     rt.Executive.ExecuteBlock(s, Executive.Block.Decode(a));

@@ -98,7 +98,7 @@ public class RuntimeApiTests
         Assert.Equal([0, 0], Call(state, "BlockBuilder_apply_extrinsic", ts));
         var xt = chain.Sign(Rt.Balances.TransferKeepAlive.Create(MultiAddress.FromId(TestChain.Account("Bob")), 10_000UL), "Alice");
         Assert.Equal([0, 0], Call(state, "BlockBuilder_apply_extrinsic", xt));
-        var finalHeader = Core.Scale.Scale.Decode<Header>(Call(state, "BlockBuilder_finalize_block"));
+        var finalHeader = Core.Scale.ScaleCodec.Decode<Header>(Call(state, "BlockBuilder_finalize_block"));
         Assert.Equal(1u, finalHeader.Number);
 
         // Import the block on the genesis state.
