@@ -3,12 +3,6 @@ using Subtensor.Runtime.State;
 
 namespace Subtensor.Runtime.Framework;
 
-/// <summary>Computes a call's weight, class and fee mode from its arguments (FRAME's <c>#[pallet::weight]</c>, <c>DispatchClass</c>, <c>Pays</c>).</summary>
-public delegate DispatchInfo CallInfoFunc(CallArgs args);
-
-/// <summary>Executes a call. Throwing <see cref="DispatchException"/> fails it; state changes are then rolled back.</summary>
-public delegate DispatchOutcome CallHandler(IStateAccess state, Origin origin, CallArgs args);
-
 /// <summary>A dispatchable call: index within its pallet, name, arguments, docs, weight function and handler.</summary>
 public sealed class CallDef
 {

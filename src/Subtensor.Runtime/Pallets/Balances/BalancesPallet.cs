@@ -644,7 +644,7 @@ public sealed class BalancesPallet : Pallet
             _system.Account.Remove(state, who);
         }
 
-        if (endowed is { } e && keep is not null)
+        if (endowed is { } e)
         {
             Deposit(state, EndowedEvent, who, e);
         }

@@ -31,7 +31,7 @@ public sealed class SudoPallet : Pallet
         SudoAsDoneEvent = Event(3, "SudoAsDone", Arg("sudo_result", FrameTypes.DispatchResult, "DispatchResult"));
         RequireSudoError = Error(0, "RequireSudo", "Sender must be the Sudo account.");
 
-        var sudoWeight = Weight.FromParts(10_239_000, 1517).SaturatingAdd(SystemPallet.DbReads(1));
+        var sudoWeight = Weight.FromParts(10_729_000, 1517).SaturatingAdd(SystemPallet.DbReads(1));
         SudoCall = Call(0, "sudo", [Arg("call", call, boxedCall)],
             a =>
             {
@@ -58,7 +58,7 @@ public sealed class SudoPallet : Pallet
             "Authenticates the sudo key and dispatches a function call with `Root` origin.", "This function does not check the weight of the call, and instead allows the",
             "Sudo user to specify the weight of the call.");
         SetKeyCall = Call(2, "set_key", [Arg("new", FrameTypes.MultiAddress, "AccountIdLookupOf<T>")],
-            _ => Normal(Weight.FromParts(9_698_000, 1517).SaturatingAdd(SystemPallet.DbReads(1)).SaturatingAdd(SystemPallet.DbWrites(1))),
+            _ => Normal(Weight.FromParts(9_663_000, 1517).SaturatingAdd(SystemPallet.DbReads(1)).SaturatingAdd(SystemPallet.DbWrites(1))),
             (s, o, a) =>
             {
                 EnsureSudo(s, o);
@@ -73,7 +73,7 @@ public sealed class SudoPallet : Pallet
             a =>
             {
                 var info = a.Get<RuntimeCall>(1).Info;
-                return new DispatchInfo(Weight.FromParts(10_367_000, 1517).SaturatingAdd(SystemPallet.DbReads(1)).SaturatingAdd(info.CallWeight), Weight.Zero, info.Class, Pays.Yes);
+                return new DispatchInfo(Weight.FromParts(11_003_000, 1517).SaturatingAdd(SystemPallet.DbReads(1)).SaturatingAdd(info.CallWeight), Weight.Zero, info.Class, Pays.Yes);
             },
             (s, o, a) =>
             {
@@ -85,7 +85,7 @@ public sealed class SudoPallet : Pallet
             },
             "Authenticates the sudo key and dispatches a function call with `Signed` origin from", "a given account.");
         Call(4, "remove_key", [],
-            _ => Normal(Weight.FromParts(8_437_000, 1517).SaturatingAdd(SystemPallet.DbReads(1)).SaturatingAdd(SystemPallet.DbWrites(1))),
+            _ => Normal(Weight.FromParts(9_127_000, 1517).SaturatingAdd(SystemPallet.DbReads(1)).SaturatingAdd(SystemPallet.DbWrites(1))),
             (s, o, a) =>
             {
                 EnsureSudo(s, o);

@@ -20,8 +20,8 @@ public sealed class TimestampPallet : Pallet
     /// <summary>sp_timestamp <c>MAX_TIMESTAMP_DRIFT_MILLIS</c> used by <c>check_inherent</c>.</summary>
     public const ulong MaxTimestampDriftMillis = 30_000;
 
-    private static readonly Weight SetWeight = Weight.FromParts(9_207_000, 1493).SaturatingAdd(SystemPallet.DbReads(2)).SaturatingAdd(SystemPallet.DbWrites(1));
-    private static readonly Weight OnFinalizeWeight = Weight.FromRefTime(3_509_000);
+    private static readonly Weight SetWeight = Weight.FromParts(8_684_000, 1493).SaturatingAdd(SystemPallet.DbReads(2)).SaturatingAdd(SystemPallet.DbWrites(1));
+    private static readonly Weight OnFinalizeWeight = Weight.FromRefTime(4_118_000);
 
     private readonly Action<IStateAccess, ulong> _onTimestampSet;
 

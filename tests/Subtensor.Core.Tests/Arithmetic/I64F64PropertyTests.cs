@@ -1,0 +1,5 @@
+namespace Subtensor.Core.Tests.Arithmetic;
+
+using Subtensor.Core.Arithmetic;
+
+public sealed class I64F64PropertyTests : FixedPointPropertyTests<I64F64>;

@@ -1,0 +1,5 @@
+namespace Subtensor.Core.Tests.Arithmetic;
+
+using Subtensor.Core.Arithmetic;
+
+public sealed class U96F32PropertyTests : FixedPointPropertyTests<U96F32>;
