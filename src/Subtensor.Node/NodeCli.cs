@@ -13,6 +13,7 @@ internal static class NodeCli
         root.Subcommands.Add(KeyCommand.Build());
         root.Subcommands.Add(BenchmarkCommand.Build());
         root.Subcommands.Add(ExportGenesisHeadCommand.Create());
+        new RunCommand().AddTo(root);
         return root;
     }
 
