@@ -140,7 +140,7 @@ internal static class StorageBench
             cpuRawNodes += rawNodesLap.Cpu;
             nodesWritten += nodeChanges.Inserted.Count;
             Console.WriteLine($"block {b}: {nodeChanges.Inserted.Count:N0} inserted / {nodeChanges.Deleted.Count:N0} deleted nodes; " +
-                $"trie set+commit {trieLap}; CommitBlock {commitLap}; raw put of the same nodes {rawNodesLap}; raw put of the 10k key-values {rawKvLap}");
+                $"trie set+commit {trieLap}; CommitBlock {commitLap} (prepare {F(db.LastWriteTimings.Prepare)}, nodes {F(db.LastWriteTimings.Nodes)}, RocksDB write {F(db.LastWriteTimings.Write)} ms); raw put of the same nodes {rawNodesLap}; raw put of the 10k key-values {rawKvLap}");
         }
 
         var commitTotal = Median(commitMs);

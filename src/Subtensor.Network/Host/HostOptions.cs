@@ -1,3 +1,4 @@
+using Subtensor.Network.Multiformats;
 using Subtensor.Network.Yamux;
 
 namespace Subtensor.Network.Host;
@@ -9,6 +10,9 @@ public sealed record HostOptions
     public string ProtocolVersion { get; init; } = "/substrate/1.0";
 
     public string AgentVersion { get; init; } = "Subtensor.NET/0.1.0";
+
+    /// <summary>Addresses identify announces besides the listen addresses (--public-addr).</summary>
+    public IReadOnlyList<Multiaddr> ExternalAddresses { get; init; } = [];
 
     public TimeSpan DialTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

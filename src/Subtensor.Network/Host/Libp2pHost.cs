@@ -134,7 +134,7 @@ public sealed class Libp2pHost : IAsyncDisposable
             ProtocolVersion = _options.ProtocolVersion,
             AgentVersion = _options.AgentVersion,
             PublicKey = Identity.PublicKey,
-            ListenAddresses = ListenAddresses,
+            ListenAddresses = [.. ListenAddresses.Select(a => Dialable(a, connection.LocalAddress)).Distinct(), .. _options.ExternalAddresses],
             ObservedAddress = connection.RemoteAddress,
             Protocols = [.. Protocols],
         };
@@ -337,6 +337,12 @@ public sealed class Libp2pHost : IAsyncDisposable
             await stream.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    // 0.0.0.0 / :: are not dialable; identify announces such a listener with the IP of the connection's local end instead.
+    private static Multiaddr Dialable(Multiaddr listen, Multiaddr local)
+        => listen.Components.Count == 2 && listen.Components[0].Value is "0.0.0.0" or "::" && local.Components.Count >= 1
+            ? new Multiaddr([local.Components[0], listen.Components[1]])
+            : listen;
 
     private static string SafeRemote(Socket socket)
     {

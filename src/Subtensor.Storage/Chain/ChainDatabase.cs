@@ -142,7 +142,7 @@ public sealed class ChainDatabase : IDisposable
         ChainState state;
         try
         {
-            state = LoadAndValidate(store, options, out var fresh, out var storedState);
+            state = LoadAndValidate(store, options, out var fresh, out var storedState, out var storedBlocks);
             if (fresh)
             {
                 using var batch = store.CreateWriteBatch();
@@ -151,10 +151,13 @@ public sealed class ChainDatabase : IDisposable
                 batch.Put(ChainColumns.Meta, ChainKeys.BlocksPruning, Utf8(options.BlocksPruning.ToString()));
                 store.Write(batch);
             }
-            else if (storedState != options.StatePruning)
+            else if (storedState != options.StatePruning || storedBlocks != options.BlocksPruning)
             {
                 // only the window of a numeric mode may change (checked by LoadAndValidate)
-                store.Put(ChainColumns.Meta, ChainKeys.StatePruning, Utf8(options.StatePruning.ToString()));
+                using var batch = store.CreateWriteBatch();
+                batch.Put(ChainColumns.Meta, ChainKeys.StatePruning, Utf8(options.StatePruning.ToString()));
+                batch.Put(ChainColumns.Meta, ChainKeys.BlocksPruning, Utf8(options.BlocksPruning.ToString()));
+                store.Write(batch);
             }
         }
         catch (RocksDbException e)
@@ -208,7 +211,7 @@ public sealed class ChainDatabase : IDisposable
             }
 
             using var readOnly = RocksDbStore.OpenReadOnly(path, ours, readOptions);
-            LoadAndValidate(readOnly, options, out var fresh, out _);
+            LoadAndValidate(readOnly, options, out var fresh, out _, out _);
             return fresh;
         }
         catch (RocksDbException e)
@@ -223,9 +226,11 @@ public sealed class ChainDatabase : IDisposable
             : new DatabaseOpenException($"the database at '{path}' cannot be opened: {e.RocksDbMessage}", e);
 
     /// <summary>Reads and checks every meta record; throws a typed <see cref="DatabaseOpenException"/> on any problem.</summary>
-    private static ChainState LoadAndValidate(IKeyValueReader reader, ChainDatabaseOptions options, out bool fresh, out PruningMode? storedState)
+    private static ChainState LoadAndValidate(
+        IKeyValueReader reader, ChainDatabaseOptions options, out bool fresh, out PruningMode? storedState, out PruningMode? storedBlocks)
     {
         storedState = null;
+        storedBlocks = null;
         var schema = reader.Get(ChainColumns.Meta, ChainKeys.SchemaVersion);
         if (schema is null)
         {
@@ -247,13 +252,13 @@ public sealed class ChainDatabase : IDisposable
         }
 
         storedState = ReadMode(reader, ChainKeys.StatePruning, "state pruning");
-        var storedBlocks = ReadMode(reader, ChainKeys.BlocksPruning, "blocks pruning");
+        storedBlocks = ReadMode(reader, ChainKeys.BlocksPruning, "blocks pruning");
         if (storedState.Kind != options.StatePruning.Kind)
         {
             throw new PruningModeMismatchException("state-pruning", storedState, options.StatePruning);
         }
 
-        if (storedBlocks.Kind != options.BlocksPruning.Kind || (storedBlocks.Kind == PruningModeKind.Constrained && storedBlocks != options.BlocksPruning))
+        if (storedBlocks.Kind != options.BlocksPruning.Kind)
         {
             throw new PruningModeMismatchException("blocks-pruning", storedBlocks, options.BlocksPruning);
         }
@@ -486,6 +491,14 @@ public sealed class ChainDatabase : IDisposable
         }
     }
 
+    /// <summary>As <see cref="CommitBlock(byte[], byte[], byte[], TrieNodeChanges, bool, Hash256?)"/>, for a decoded header.</summary>
+    public BlockRef CommitBlock(
+        Header header, byte[] body, byte[]? justifications, TrieNodeChanges stateChanges, bool isBest, Hash256? finalizes = null)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        return CommitBlock(header.Encode(), body, justifications, stateChanges, isBest, finalizes);
+    }
+
     /// <summary>Finalizes a block (and its unfinalized ancestors), discards forks that no longer descend from it and prunes; one write.</summary>
     /// <exception cref="BlockCommitException">The block cannot be finalized; nothing was written.</exception>
     public void Finalize(Hash256 hash, byte[]? justifications = null)
@@ -514,14 +527,22 @@ public sealed class ChainDatabase : IDisposable
         }
     }
 
+    /// <summary>Where the last write spent its time (milliseconds): preparing, writing trie nodes (counts included), RocksDB write.</summary>
+    internal (double Prepare, double Nodes, double Write) LastWriteTimings { get; private set; }
+
     private void Apply(CommitContext ctx)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var prepared = System.Diagnostics.Stopwatch.GetElapsedTime(ctx.Started, started).TotalMilliseconds;
         ctx.FlushStateNodes(referenceCounted: !StatePruning.IsArchive);
+        var nodes = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var next = ctx.Complete();
         Volatile.Write(ref _pendingState, next);
         try
         {
+            var writing = System.Diagnostics.Stopwatch.GetTimestamp();
             _store.Write(ctx.Batch);
+            LastWriteTimings = (prepared, nodes, System.Diagnostics.Stopwatch.GetElapsedTime(writing).TotalMilliseconds);
             ctx.UpdateCache();
             Volatile.Write(ref _state, next);
         }

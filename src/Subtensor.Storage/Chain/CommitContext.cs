@@ -37,6 +37,9 @@ internal sealed class CommitContext : IDisposable
 
     public IWriteBatch Batch { get; }
 
+    /// <summary>When preparing this write began (Stopwatch timestamp).</summary>
+    public long Started { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     public BlockRef? Genesis { get; set; }
 
     public BlockRef? Best { get; set; }
@@ -187,18 +190,20 @@ internal sealed class CommitContext : IDisposable
             var stored = _store.MultiGet(ChainColumns.State, missing.ConvertAll(i => ChainKeys.Hash(hashes[i])));
             for (var j = 0; j < missing.Count; j++)
             {
-                if (stored[j] is { } value)
+                if (stored[j] is { } record)
                 {
-                    counts[missing[j]] = StateNodeValue.ReferenceCount(value);
-                    nodes[missing[j]] = StateNodeValue.Node(value);
+                    counts[missing[j]] = StateNodeValue.ReferenceCount(record);
+                    nodes[missing[j]] = StateNodeValue.Node(record);
                 }
             }
         }
 
+        Span<byte> key = stackalloc byte[Hash256.Length];
+        var value = new byte[256];
         for (var i = 0; i < hashes.Count; i++)
         {
             var hash = hashes[i];
-            var key = ChainKeys.Hash(hash);
+            hash.CopyTo(key);
             var after = counts[i] + (long)_referenceDeltas[hash];
             if (after < 0)
             {
@@ -215,7 +220,14 @@ internal sealed class CommitContext : IDisposable
 
             var node = nodes[i] ?? _newNodes.GetValueOrDefault(hash)
                 ?? throw new StorageException($"trie node {hash} gained a reference but its bytes are not stored");
-            Batch.Put(ChainColumns.State, key, StateNodeValue.Create(checked((uint)after), node));
+            var length = StateNodeValue.Prefix + node.Length;
+            if (value.Length < length)
+            {
+                value = new byte[Math.Max(length, value.Length * 2)];
+            }
+
+            StateNodeValue.Write(value, checked((uint)after), node);
+            Batch.Put(ChainColumns.State, key, value.AsSpan(0, length)); // the batch copies it
             _cacheUpdates.Add((hash, nodes[i] is null ? (byte[])node.Clone() : node, after)); // the cache keeps its own copy
         }
     }

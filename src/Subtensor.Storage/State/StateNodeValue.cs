@@ -11,12 +11,11 @@ internal static class StateNodeValue
 {
     public const int Prefix = 4;
 
-    public static byte[] Create(uint referenceCount, ReadOnlySpan<byte> node)
+    /// <summary>Writes count ‖ node into <paramref name="destination"/>, which must hold <see cref="Prefix"/> + node bytes.</summary>
+    public static void Write(Span<byte> destination, uint referenceCount, ReadOnlySpan<byte> node)
     {
-        var value = new byte[Prefix + node.Length];
-        BinaryPrimitives.WriteUInt32LittleEndian(value, referenceCount);
-        node.CopyTo(value.AsSpan(Prefix));
-        return value;
+        BinaryPrimitives.WriteUInt32LittleEndian(destination, referenceCount);
+        node.CopyTo(destination[Prefix..]);
     }
 
     public static uint ReferenceCount(ReadOnlySpan<byte> value)

@@ -1,6 +1,7 @@
 using Subtensor.Core.Types;
 using Subtensor.Storage.Chain;
 using Subtensor.Storage.KeyValue;
+using Subtensor.Storage.State;
 using Subtensor.Storage.Tests.Support;
 using Subtensor.Trie;
 using static Subtensor.Storage.Tests.Support.ChainModel;
@@ -140,5 +141,17 @@ public sealed class BlockCommitTests
         Assert.False(m.Db.HasState(Hash256.Blake2([4])));
         var e = Assert.Throws<StateUnavailableException>(() => m.Db.GetState(Hash256.Blake2([4])));
         Assert.Equal(StateUnavailableReason.UnknownBlock, e.Reason);
+    }
+
+    [Fact]
+    public void A_decoded_core_header_is_stored_in_its_scale_encoding()
+    {
+        var m = NewModel();
+        var (trie, changes) = ToyTrie.Empty.Apply([Set(1, "01")]);
+        var header = new Header(Hash256.Zero, 0, trie.Root, StateView.EmptyTrieRoot, new Digest([]));
+        var block = m.Db.CommitBlock(header, [], null, changes, isBest: true);
+        Assert.Equal(header.Hash(), block.Hash);
+        Assert.Equal(header.Encode(), m.Db.GetHeader(block.Hash));
+        Assert.Equal(header.StateRoot, m.Db.GetHeaderInfo(block.Hash)!.StateRoot);
     }
 }
