@@ -57,6 +57,8 @@ internal sealed class ChainHeadFollow : IDisposable
 
     public string Id => _sink.SubscriptionId;
 
+    public object Connection => _sink.Connection;
+
     public bool WithRuntime { get; }
 
     private ChainClient Client => _state.Client;

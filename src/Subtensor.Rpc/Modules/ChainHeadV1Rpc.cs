@@ -22,6 +22,9 @@ public sealed class ChainHeadV1Rpc
     /// <summary>Concurrent operations per subscription (the spec's minimum is 16).</summary>
     public const int MaxOngoingOperations = 16;
 
+    /// <summary>Follow subscriptions per connection (sc-rpc-spec-v2's default; the spec guarantees at least 2).</summary>
+    public const int MaxFollowsPerConnection = 4;
+
     /// <summary>Descendant items sent before waiting for <c>chainHead_v1_continue</c>.</summary>
     public const int StorageItemsPerPage = 16;
 
@@ -54,7 +57,7 @@ public sealed class ChainHeadV1Rpc
         {
             if (Find(p.RequiredString(0, "followSubscription"))?.FindOperation(p.RequiredString(1, "operationId")) is { } operation && !operation.SubmitContinue())
             {
-                throw new RpcException(-32803, "Wait for continue event was not generated for the subscription");
+                throw new RpcException(RpcErrorCodes.ChainHeadInvalidContinue, "Wait for continue event was not generated for the subscription");
             }
 
             return null;
@@ -72,12 +75,17 @@ public sealed class ChainHeadV1Rpc
         }));
     }
 
-    internal static RpcException InvalidBlock() => new(-32801, "Invalid block hash");
+    internal static RpcException InvalidBlock() => new(RpcErrorCodes.ChainHeadInvalidBlock, "Invalid block hash");
 
     private ChainHeadFollow? Find(string id) => _follows.GetValueOrDefault(id);
 
     private ChainHeadFollow Follow(bool withRuntime, IRpcSubscriptionSink sink)
     {
+        if (_follows.Values.Count(f => ReferenceEquals(f.Connection, sink.Connection)) >= MaxFollowsPerConnection)
+        {
+            throw new RpcException(RpcErrorCodes.ChainHeadReachedLimits, "Maximum number of chainHead_follow has been reached");
+        }
+
         var follow = new ChainHeadFollow(_state, sink, withRuntime, MaxPinnedBlocks, f => _follows.TryRemove(new KeyValuePair<string, ChainHeadFollow>(f.Id, f)));
         _follows[follow.Id] = follow;
         try
@@ -151,7 +159,7 @@ public sealed class ChainHeadV1Rpc
 
         if (!follow.WithRuntime)
         {
-            throw new RpcException(-32802, "Invalid runtime call: The runtime updates flag must be set");
+            throw new RpcException(RpcErrorCodes.ChainHeadInvalidRuntimeCall, "Invalid runtime call: The runtime updates flag must be set");
         }
 
         if (follow.StartOperation(hash, 1, MaxOngoingOperations) is not { } operation)
@@ -372,7 +380,7 @@ public sealed class ChainHeadV1Rpc
 
         if (hashes.Distinct().Count() != hashes.Count)
         {
-            throw new RpcException(-32804, "Received duplicate hashes for the `chainHead_unpin` method");
+            throw new RpcException(RpcErrorCodes.ChainHeadDuplicateHashes, "Received duplicate hashes for the `chainHead_unpin` method");
         }
 
         return hashes;

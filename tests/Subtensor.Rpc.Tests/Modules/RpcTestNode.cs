@@ -18,7 +18,13 @@ public sealed class RpcTestNode : IAsyncLifetime
     {
     }
 
-    internal RpcTestNode(ChainDatabaseOptions? options) => _options = options;
+    private readonly bool _withChildTrie;
+
+    internal RpcTestNode(ChainDatabaseOptions? options, bool withChildTrie = false)
+    {
+        _options = options;
+        _withChildTrie = withChildTrie;
+    }
 
     internal TestChain Chain { get; private set; } = null!;
 
@@ -32,7 +38,7 @@ public sealed class RpcTestNode : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Chain = new TestChain(_options);
+        Chain = new TestChain(_options, withChildTrie: _withChildTrie);
         var services = new RpcServices(Chain.Client, Chain.Pool, Chain.Keystore, Node);
         Registry = new RpcMethodRegistry();
         RpcModules.Register(Registry, services);

@@ -23,14 +23,38 @@ internal sealed class TestChain : IDisposable
 {
     public static readonly SubtensorRuntime Runtime = new();
 
-    public TestChain(ChainDatabaseOptions? options = null)
+    /// <summary>Id of the default child trie the genesis holds when built <c>withChildTrie</c>.</summary>
+    public static readonly byte[] ChildId = "rpc-test"u8.ToArray();
+
+    /// <summary>The child trie's entries.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ChildEntries = new Dictionary<string, string>
     {
-        var spec = ChainSpec.ChainSpec.Parse(System.Text.Encoding.UTF8.GetBytes(SubtensorChainSpecs.PlainSpec(Runtime, "dev")));
+        ["0x01"] = "0xaa", ["0x0102"] = "0xbbbb", ["0x0103"] = "0xcc", ["0x02"] = "0xdddddd",
+    };
+
+    public TestChain(ChainDatabaseOptions? options = null, bool finalizeEveryBlock = true, bool withChildTrie = false)
+    {
+        var plain = SubtensorChainSpecs.PlainSpec(Runtime, "dev");
+        var json = plain;
+        if (withChildTrie)
+        {
+            var raw = System.Text.Json.Nodes.JsonNode.Parse(SubtensorChainSpecs.RawSpec(Runtime, plain))!;
+            var child = new System.Text.Json.Nodes.JsonObject();
+            foreach (var (k, v) in ChildEntries)
+            {
+                child[k] = v;
+            }
+
+            raw["genesis"]!["raw"]!["childrenDefault"]![Hex.ToHex(ChildId)] = child;
+            json = raw.ToJsonString();
+        }
+
+        var spec = ChainSpec.ChainSpec.Parse(System.Text.Encoding.UTF8.GetBytes(json));
         Client = ChainClient.Open(spec, null, options ?? new ChainDatabaseOptions(), Runtime);
         Keystore = new LocalKeystore(null);
         Keystore.InsertUri("aura", "//Alice");
         Engine = new AuraEngine(Client.SlotDurationMs(Client.GenesisHash));
-        Importer = new BlockImporter(Client, Engine, () => NowMs, allowFutureSlots: true, finalizeEveryBlock: true);
+        Importer = new BlockImporter(Client, Engine, () => NowMs, allowFutureSlots: true, finalizeEveryBlock: finalizeEveryBlock);
         Pool = new TransactionPool.TransactionPool(new RuntimeTransactionValidator(Client));
         PoolMaintenance.Attach(Client, Pool);
         Author = new BlockAuthor(Client, Importer, new BlockBuilder(Client, Pool), Engine, Keystore);
