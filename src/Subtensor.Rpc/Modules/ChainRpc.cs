@@ -178,35 +178,20 @@ public sealed class ChainRpc
     {
         // Handled on the pump's single task only.
         long sent = -1;
-        var pump = new EventPump<BlockRefHeader>(sink, (item, _) =>
+        var pump = new EventPump<Storage.Chain.BlockRef>(sink, (block, _) =>
         {
-            if (item.Number <= sent)
+            if (block.Number <= sent || _client.GetHeader(block.Hash) is not { } header)
             {
                 return ValueTask.FromResult(true);
             }
 
-            sent = item.Number;
-            return ValueTask.FromResult(sink.TrySend(RpcJson.Header(item.Header)));
+            sent = block.Number;
+            return ValueTask.FromResult(sink.TrySend(RpcJson.Header(header)));
         });
-        Action<FinalizedEvent> onFinalized = e =>
-        {
-            var last = e.Blocks[^1];
-            if (_client.GetHeader(last.Hash) is { } header)
-            {
-                pump.Post(new BlockRefHeader(last.Number, header));
-            }
-        };
+        Action<FinalizedEvent> onFinalized = e => pump.Post(e.Blocks[^1]);
         _client.BlocksFinalized += onFinalized;
         pump.OnDispose(() => _client.BlocksFinalized -= onFinalized);
-
-        var finalized = _client.Finalized;
-        if (_client.GetHeader(finalized.Hash) is { } current)
-        {
-            pump.Post(new BlockRefHeader(finalized.Number, current));
-        }
-
+        pump.Post(_client.Finalized);
         return pump;
     }
-
-    private sealed record BlockRefHeader(uint Number, Header Header);
 }
