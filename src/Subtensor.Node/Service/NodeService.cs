@@ -77,7 +77,7 @@ internal sealed class NodeService : IAsyncDisposable
         {
             var registry = new RpcMethodRegistry();
             var info = new StandaloneNodeInfo(_config, _client, peerId);
-            NodeRpc.Register(registry, new RpcServices(_client, Pool, keystore, info, _config.Sealing.Kind == SealingKind.Manual ? _authoring : null));
+            NodeRpc.Register(registry, new RpcServices(_client, Pool, keystore, info, _config.Sealing.Kind == SealingKind.Manual ? _authoring : null), _config.Rpc);
             _rpc = new RpcServer(registry, _config.Rpc);
             await _rpc.StartAsync(cancellationToken).ConfigureAwait(false);
         }
