@@ -24,6 +24,7 @@ internal sealed class NodeService : IAsyncDisposable
     private ChainClient? _client;
     private RpcServer? _rpc;
     private AuthoringWorker? _authoring;
+    private DevFinalityWorker? _devFinality;
 
     public NodeService(NodeConfiguration config) => _config = config;
 
@@ -61,14 +62,19 @@ internal sealed class NodeService : IAsyncDisposable
 
         var engine = new AuraEngine(_client.SlotDurationMs(_client.Best.Hash));
         var devSealing = _config.Sealing.Kind != SealingKind.Aura;
-        var importer = new BlockImporter(_client, engine, allowFutureSlots: devSealing, finalizeEveryBlock: _config.InstantFinality);
+        var importer = new BlockImporter(_client, engine, allowFutureSlots: devSealing);
         Pool = new TransactionPool.TransactionPool(new RuntimeTransactionValidator(_client), _config.Pool);
         PoolMaintenance.Attach(_client, Pool);
+
+        if (_config.InstantFinality)
+        {
+            _devFinality = new DevFinalityWorker(_client);
+        }
 
         if (_config.IsValidator)
         {
             var author = new BlockAuthor(_client, importer, new BlockBuilder(_client, Pool), engine, keystore);
-            _authoring = new AuthoringWorker(author, _client, Pool, _config.Sealing, _config.InstantFinality);
+            _authoring = new AuthoringWorker(author, _client, Pool, _config.Sealing, finalize: false);
             _authoring.Start();
             Log.Information("⛏  Authoring with {Mode} sealing (slot {Slot} ms)", _config.Sealing.Kind, engine.SlotDurationMs);
         }
@@ -88,6 +94,11 @@ internal sealed class NodeService : IAsyncDisposable
         if (_authoring is not null)
         {
             await _authoring.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_devFinality is not null)
+        {
+            await _devFinality.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_rpc is not null)
