@@ -74,20 +74,20 @@ internal sealed class BlockStreamReader
 
     private IEnumerable<SignedBlock> ReadJson()
     {
-        using var values = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(_input, topLevelValues: true).ToBlockingEnumerable().GetEnumerator();
+        var json = new JsonValueStream(_input);
         while (true)
         {
             ReadCount++;
             SignedBlock block;
             try
             {
-                if (!values.MoveNext())
+                if (json.Next() is not { } value)
                 {
                     ReadCount--;
                     yield break;
                 }
 
-                block = SignedBlockJson.Read(values.Current);
+                block = SignedBlockJson.Read(value);
             }
             catch (Exception e) when (e is JsonException or FormatException)
             {

@@ -36,6 +36,24 @@ internal sealed class ChainCommandOptions
         }
     }
 
+    /// <summary>An optional block number option (<c>--from</c>, <c>--to</c>) with a one-line parse error.</summary>
+    public static Option<uint?> BlockNumber(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "BLOCK",
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count == 0 ? string.Empty : r.Tokens[^1].Value;
+            if (text.Length > 0 && text.All(char.IsAsciiDigit) && uint.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                return number;
+            }
+
+            r.AddError($"invalid {name} '{text}': expected a block number (0..{uint.MaxValue})");
+            return null;
+        },
+    };
+
     /// <summary>The chain spec (and its JSON) selected by --chain / --dev; the base path is not touched.</summary>
     public static (ChainSpec.ChainSpec Spec, string Json) LoadChain(ParseResult parse, ChainCommandOptions options, SubtensorRuntime runtime)
     {

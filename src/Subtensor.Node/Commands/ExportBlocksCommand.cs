@@ -21,8 +21,8 @@ internal static class ExportBlocksCommand
     {
         var options = new ChainCommandOptions();
         var output = new Argument<string?>("output") { Description = "output file (stdout when absent)", Arity = ArgumentArity.ZeroOrOne };
-        var from = new Option<uint?>("--from") { Description = "first block number (default 1)", HelpName = "BLOCK" };
-        var to = new Option<uint?>("--to") { Description = "last block number (default: the best block)", HelpName = "BLOCK" };
+        var from = ChainCommandOptions.BlockNumber("--from", "first block number (default 1)");
+        var to = ChainCommandOptions.BlockNumber("--to", "last block number (default: the best block)");
         var binary = new Option<bool>("--binary") { Description = "SCALE binary output instead of JSON" };
         var command = new Command("export-blocks", "Export blocks of the best chain to a file or stdout") { output, from, to, binary };
         options.AddTo(command, database: true);

@@ -13,7 +13,24 @@ internal static class RevertCommand
     public static Command Create()
     {
         var options = new ChainCommandOptions();
-        var count = new Argument<uint>("num") { Description = "number of blocks to revert (default 256)", DefaultValueFactory = _ => 256, HelpName = "NUM" };
+        var count = new Argument<uint>("num")
+        {
+            Description = "number of blocks to revert (default 256)",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => 256,
+            HelpName = "NUM",
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count == 0 ? "256" : r.Tokens[^1].Value;
+                if (text.Length > 0 && text.All(char.IsAsciiDigit) && uint.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+                {
+                    return n;
+                }
+
+                r.AddError($"invalid number of blocks to revert '{text}'");
+                return 0;
+            },
+        };
         var command = new Command("revert", "Revert the chain by up to NUM unfinalized blocks") { count };
         options.AddTo(command, database: true);
         command.SetAction(parse => CommandGuard.Run(() =>
