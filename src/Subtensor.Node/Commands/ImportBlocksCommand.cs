@@ -37,9 +37,23 @@ internal static class ImportBlocksCommand
                 throw new CliException(e.Message);
             }
 
+            // the first block is read before the database is opened, so that an unreadable input creates nothing
+            using var blocks = reader.ReadAll().GetEnumerator();
+            bool any;
+            try
+            {
+                any = blocks.MoveNext();
+            }
+            catch (FormatException e)
+            {
+                throw new CliException(ChainCommandContext.OneLine(e.Message) + (isBinary ? "" : " (is the input a --binary export?)"));
+            }
+
             using var client = context.Open(create: true);
             var importer = new BlockImporter(client, new AuraEngine(client.SlotDurationMs(client.Best.Hash)));
-            var (imported, known) = BlockProgress.Run("Importing", reader.Expected, progress => Import(client, importer, reader, progress));
+            var (imported, known) = any
+                ? BlockProgress.Run("Importing", reader.Expected, progress => Import(client, importer, blocks, progress))
+                : (0ul, 0ul);
             var best = client.Best;
             Console.Error.WriteLine($"🎉 Imported {imported} blocks ({known} already known). Best: #{best.Number} ({best.Hash})");
             return 0;
@@ -64,17 +78,17 @@ internal static class ImportBlocksCommand
         }
     }
 
-    private static (ulong Imported, ulong Known) Import(ChainClient client, BlockImporter importer, BlockStreamReader reader, BlockProgress progress)
+    /// <summary>Imports the blocks of <paramref name="blocks"/>, whose first block has been read already.</summary>
+    private static (ulong Imported, ulong Known) Import(ChainClient client, BlockImporter importer, IEnumerator<SignedBlock> blocks, BlockProgress progress)
     {
         ulong imported = 0;
         ulong known = 0;
         string Stopped() => $"stopped after importing {imported} block(s); best is #{client.Best.Number} ({client.Best.Hash})";
-        using var blocks = reader.ReadAll().GetEnumerator();
-        while (true)
+        for (var first = true; ; first = false)
         {
             try
             {
-                if (!blocks.MoveNext())
+                if (!first && !blocks.MoveNext())
                 {
                     break;
                 }

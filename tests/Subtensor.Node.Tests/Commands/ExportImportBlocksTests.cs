@@ -165,8 +165,13 @@ public sealed class ExportImportBlocksTests : IDisposable
 
         CommandAssert.OneLineError(CliHarness.Run("import-blocks", "--chain", "dev", "--base-path", empty, _dir.Sub("missing.bin")), "cannot read");
         Assert.False(Directory.Exists(empty));
+        File.WriteAllText(_dir.Sub("garbage.json"), ",");
+        CommandAssert.OneLineError(CliHarness.Run("import-blocks", "--chain", "dev", "--base-path", empty, _dir.Sub("garbage.json")), "error reading block 1 of the input");
+        Assert.False(Directory.Exists(empty));
         File.WriteAllBytes(_dir.Sub("short.bin"), [1, 2, 3]);
         CommandAssert.OneLineError(CliHarness.Run("import-blocks", "--chain", "dev", "--base-path", empty, "--binary", _dir.Sub("short.bin")), "number of blocks");
-        CommandAssert.OneLineError(CliHarness.Run("import-blocks", "--chain", "local", "--base-path", source, _dir.Sub("short.bin")), "cannot open the database");
+        var blocks = _dir.Sub("blocks.json");
+        CommandAssert.Success(CliHarness.Run("export-blocks", "--chain", "dev", "--base-path", source, "--to", "1", blocks));
+        CommandAssert.OneLineError(CliHarness.Run("import-blocks", "--chain", "local", "--base-path", source, blocks), "cannot open the database");
     }
 }
