@@ -6,7 +6,7 @@ namespace Subtensor.Node.Commands;
 
 /// <summary>
 /// Progress of a long block operation on stderr: a Spectre.Console progress bar with the rate in blocks/s when stderr
-/// is a terminal, otherwise a log line every 3 seconds in the form of Substrate's import speedometer
+/// is a terminal, otherwise a log line every 3 seconds — for imports in the form of Substrate's speedometer
 /// (<c>📦 Current best block: N (x.x bps)</c>, sc-service <c>chain_ops::import_blocks</c>).
 /// </summary>
 internal sealed class BlockProgress
@@ -76,7 +76,9 @@ internal sealed class BlockProgress
         {
             var seconds = Math.Max((now - _lastLog).TotalSeconds, 0.001);
             var rate = (Processed - _lastLogged) / seconds;
-            _log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{DateTime.Now:yyyy-MM-dd HH:mm:ss} 📦 Current best block: {best} ({rate,4:F1} bps)"));
+            _log.WriteLine(_title == "Importing"
+                ? string.Create(CultureInfo.InvariantCulture, $"{DateTime.Now:yyyy-MM-dd HH:mm:ss} 📦 Current best block: {best} ({rate,4:F1} bps)")
+                : string.Create(CultureInfo.InvariantCulture, $"{DateTime.Now:yyyy-MM-dd HH:mm:ss} {_title} #{best} ({rate,4:F1} bps)"));
             _lastLog = now;
             _lastLogged = Processed;
         }

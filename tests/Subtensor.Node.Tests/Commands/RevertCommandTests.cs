@@ -60,5 +60,15 @@ public sealed class RevertCommandTests : IDisposable
         CommandAssert.OneLineError(CliHarness.Run("revert", "--chain", "dev", "--base-path", _dir.Sub("none"), "two"), "invalid number of blocks to revert 'two'");
         CommandAssert.OneLineError(CliHarness.Run("revert", "--chain", "dev", "--base-path", _dir.Sub("none"), "--state-pruning", "sometimes", "2"), "invalid --state-pruning 'sometimes'");
         Assert.False(Directory.Exists(_dir.Sub("none")));
+
+        // a database in use (a running node) is refused, not waited for
+        var basePath = _dir.Sub("base");
+        ChainTemplate.CopyTo(basePath);
+        using (ChainDatabase.Open(ChainTemplate.DatabasePath(basePath), new ChainDatabaseOptions()))
+        {
+            CommandAssert.OneLineError(CliHarness.Run("revert", "--chain", "dev", "--base-path", basePath, "2"), "cannot open the database");
+        }
+
+        Assert.Equal(new BlockRef(ChainTemplate.Hashes[6], 6), Open(basePath).Best);
     }
 }
