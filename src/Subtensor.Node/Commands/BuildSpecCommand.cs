@@ -38,8 +38,8 @@ internal static class BuildSpecCommand
         command.SetAction(parse =>
         {
             var runtime = new SubtensorRuntime();
-            var (spec, json) = ChainCommandOptions.LoadChain(parse, options, runtime);
-            var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false })!.AsObject();
+            var (spec, json) = options.LoadChain(parse, runtime);
+            var node = JsonNode.Parse(json)!.AsObject();
             if (spec.BootNodes.Count == 0 && !parse.GetValue(noBootnode))
             {
                 var key = NodeKeyFor(parse.GetValue(nodeKey), parse.GetValue(nodeKeyFile), parse.GetValue(options.BasePath), spec);

@@ -55,11 +55,10 @@ internal sealed class ChainCommandOptions
     };
 
     /// <summary>The chain spec (and its JSON) selected by --chain / --dev; the base path is not touched.</summary>
-    public static (ChainSpec.ChainSpec Spec, string Json) LoadChain(ParseResult parse, ChainCommandOptions options, SubtensorRuntime runtime)
+    public (ChainSpec.ChainSpec Spec, string Json) LoadChain(ParseResult parse, SubtensorRuntime runtime)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        ArgumentNullException.ThrowIfNull(options);
-        var chain = parse.GetValue(options.Chain) ?? (parse.GetValue(options.Dev) ? "dev" : null)
+        var chain = parse.GetValue(Chain) ?? (parse.GetValue(Dev) ? "dev" : null)
             ?? throw new CliException("no chain given: use --chain dev|local|testnet|<path> or --dev");
         var spec = ChainOptions.LoadSpec(chain, runtime);
         string json;
@@ -80,7 +79,7 @@ internal sealed class ChainCommandOptions
     {
         ArgumentNullException.ThrowIfNull(parse);
         var runtime = new SubtensorRuntime();
-        var (spec, json) = LoadChain(parse, this, runtime);
+        var (spec, json) = LoadChain(parse, runtime);
         var statePruning = ParsePruning(parse.GetValue(StatePruning), "--state-pruning");
         var blocksPruning = ParsePruning(parse.GetValue(BlocksPruning), "--blocks-pruning");
         string basePath;

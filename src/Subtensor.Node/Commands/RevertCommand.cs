@@ -15,7 +15,7 @@ internal static class RevertCommand
         var options = new ChainCommandOptions();
         var count = new Argument<uint>("num")
         {
-            Description = "number of blocks to revert (default 256)",
+            Description = "number of blocks to revert",
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => 256,
             HelpName = "NUM",
