@@ -7,6 +7,7 @@ using Subtensor.Rpc.JsonRpc;
 using Subtensor.Rpc.Server;
 using Subtensor.Runtime;
 using Subtensor.Storage;
+using Subtensor.Storage.Chain;
 using Subtensor.TransactionPool;
 
 namespace Subtensor.Node.Cli;
@@ -145,6 +146,9 @@ internal sealed class RunCommand
             MaxSubscriptionsPerConnection = Positive(parse.GetValue(_rpcMaxSubscriptions), "--rpc-max-subscriptions-per-connection"),
         };
         _ = LogFilter.Parse(parse.GetValue(_log) ?? []);
+
+        // Without explicit flags an existing database keeps the pruning modes it was created with, as in Substrate.
+        var stored = temporary ? null : ChainDatabase.ReadPruningModes(ChainOptions.DatabasePath(basePath, spec));
         return new NodeConfiguration
         {
             Spec = spec,
@@ -155,8 +159,8 @@ internal sealed class RunCommand
             DevKeySeeds = devSeeds,
             Sealing = sealing,
             InstantFinality = dev,
-            StatePruning = ParsePruning(parse.GetValue(_statePruning), "--state-pruning", PruningMode.DefaultState),
-            BlocksPruning = ParsePruning(parse.GetValue(_blocksPruning), "--blocks-pruning", PruningMode.DefaultBlocks),
+            StatePruning = ParsePruning(parse.GetValue(_statePruning), "--state-pruning", stored?.State ?? PruningMode.DefaultState),
+            BlocksPruning = ParsePruning(parse.GetValue(_blocksPruning), "--blocks-pruning", stored?.Blocks ?? PruningMode.DefaultBlocks),
             Rpc = rpc,
             Pool = new TransactionPoolOptions
             {
