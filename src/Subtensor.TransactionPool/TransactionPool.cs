@@ -61,6 +61,9 @@ public sealed class TransactionPool
         }
     }
 
+    /// <summary>Raised (outside the pool lock) after a transaction entered the pool through a submission.</summary>
+    public event Action<Hash256>? TransactionImported;
+
     /// <summary>Sets the block transactions are validated against before the first <see cref="OnNewBestBlock"/>.</summary>
     public void SetBest(Hash256 hash, ulong number)
     {
@@ -131,6 +134,7 @@ public sealed class TransactionPool
             }
         }
 
+        TransactionImported?.Invoke(hash);
         return hash;
     }
 

@@ -34,13 +34,7 @@ internal static class CliOptions
     {
         Description = "output format: text (default) or json",
         DefaultValueFactory = _ => "text",
-    }.AcceptOnlyFromAmongOption("text", "json");
-
-    private static Option<string> AcceptOnlyFromAmongOption(this Option<string> option, params string[] values)
-    {
-        option.AcceptOnlyFromAmong(values);
-        return option;
-    }
+    }.FromAmong("text", "json");
 
     private static KeyScheme ParseScheme(string text, System.CommandLine.Parsing.ArgumentResult result)
     {

@@ -38,8 +38,8 @@ public static class GenesisBuilder
     /// <summary>The patch of a named preset, or null for an unknown name.</summary>
     public static string? PresetPatchJson(string id) => id switch
     {
-        DevelopmentPreset => LocalnetPatch(["One"]).ToJsonString(),
-        LocalTestnetPreset => LocalnetPatch(["One", "Two", "Three"]).ToJsonString(),
+        DevelopmentPreset => LocalnetPatch(["Alice"]).ToJsonString(),
+        LocalTestnetPreset => LocalnetPatch(["Alice", "Bob", "Charlie", "Dave"]).ToJsonString(),
         BenchmarkPreset => BenchmarkPatch().ToJsonString(),
         _ => null,
     };

@@ -139,7 +139,7 @@ public class RuntimeApiTests
         var chain = new TestChain();
         Assert.Equal(Codecs().U64.Encode(12_000UL), Call(chain.State, "AuraApi_slot_duration"));
         var aura = Call(chain.State, "AuraApi_authorities");
-        Assert.Equal([.. new byte[] { 4 }, .. TestChain.Account("One").ToArray()], aura);
+        Assert.Equal([.. new byte[] { 4 }, .. TestChain.Account("Alice").ToArray()], aura);
         var grandpa = Call(chain.State, "GrandpaApi_grandpa_authorities");
         Assert.Equal(1 + 32 + 8, grandpa.Length);
         Assert.Equal(new byte[8], Call(chain.State, "GrandpaApi_current_set_id"));

@@ -123,13 +123,14 @@ public class ExecutiveTests
     public void Failed_dispatch_keeps_fee_and_nonce_and_records_extrinsic_failed()
     {
         var chain = Started();
-        var aliceBefore = chain.Free("Alice");
+        // Charlie is neither root nor the block author (Alice), so the fee he pays leaves his balance for good.
+        var charlieBefore = chain.Free("Charlie");
         var call = Rt.Balances.ForceSetBalance.Create(MultiAddress.FromId(TestChain.Account("Bob")), 1UL);
-        var r = chain.Apply(chain.Sign(call, "Alice"));
+        var r = chain.Apply(chain.Sign(call, "Charlie"));
         Assert.True(r.IsIncluded);
         Assert.Equal(DispatchError.BadOrigin, r.DispatchError);
-        Assert.Equal(1u, Rt.System.AccountNonce(chain.State, TestChain.Account("Alice")));
-        Assert.True(chain.Free("Alice") < aliceBefore);
+        Assert.Equal(1u, Rt.System.AccountNonce(chain.State, TestChain.Account("Charlie")));
+        Assert.True(chain.Free("Charlie") < charlieBefore);
         var failed = chain.Events().Single(e => e.Name == "System.ExtrinsicFailed");
         Assert.Equal(DispatchError.BadOrigin, failed.Field<DispatchError>("dispatch_error"));
     }
@@ -139,10 +140,10 @@ public class ExecutiveTests
     {
         var chain = Started();
         var author = Rt.Aura.CurrentAuthor(chain.State)!.Value;
-        Assert.Equal(TestChain.Account("One"), author);
+        Assert.Equal(TestChain.Account("Alice"), author);
         var authorBefore = Rt.Balances.FreeBalance(chain.State, author);
         var issuance = Rt.Balances.TotalIssuance.Get(chain.State);
-        var xt = chain.Sign(TransferToBob(), "Alice", tip: 777);
+        var xt = chain.Sign(TransferToBob(), "Charlie", tip: 777);
         var len = (uint)xt.Length;
         var info = SubtensorTransactionExtensions.InfoOf(Rt.DecodeExtrinsic(xt));
         var expectedFee = Rt.TransactionPayment.ComputeFee(chain.State, len, info, 777);

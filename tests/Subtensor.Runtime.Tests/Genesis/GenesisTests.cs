@@ -39,8 +39,8 @@ public class GenesisTests
         var chain = new TestChain();
         var s = chain.State;
         Assert.Equal(TestChain.Account("Alice"), Rt.Sudo.GetKey(s));
-        Assert.Equal([TestChain.Account("One").ToArray()], Rt.Aura.Authorities.Get(s));
-        using var grandpaOne = Core.Crypto.KeyPairs.FromSuri("//One", Core.Crypto.KeyScheme.Ed25519);
+        Assert.Equal([TestChain.Account("Alice").ToArray()], Rt.Aura.Authorities.Get(s));
+        using var grandpaOne = Core.Crypto.KeyPairs.FromSuri("//Alice", Core.Crypto.KeyScheme.Ed25519);
         var grandpa = Rt.Grandpa.Authorities.Get(s);
         Assert.Single(grandpa);
         Assert.Equal(grandpaOne.Pair.PublicKey, grandpa[0].Item1);
