@@ -24,7 +24,7 @@ public class RuntimeCodeEntryPointsTests
 
     [Theory]
     [InlineData("dev", 1)]
-    [InlineData("local", 3)]
+    [InlineData("local", 4)]
     [InlineData("testnet", 6)]
     public void Committed_raw_specs_answer_as_the_native_runtime(string chain, int authorities)
     {
