@@ -123,8 +123,8 @@ public static class GenesisBuilder
     /// <summary>
     /// Subtensor's localnet genesis (node/src/chain_spec/localnet.rs) without the pallets this runtime lacks, plus a
     /// subtensorModule section: Subtensor's TotalIssuance equal to the balances issued, and netuid 1 ready for development —
-    /// owned by //Alice (also its owner hotkey at UID 0), started, tempo 10, no weights rate limit, commit-reveal off, its
-    /// 10 TAO pool reserve held by the subnet account.
+    /// owned by //Alice (also its owner hotkey at UID 0), started (root staking enabled), tempo 10, no weights rate limit,
+    /// commit-reveal off, no admin freeze window, its 10 TAO pool reserve held by the subnet account.
     /// </summary>
     private static JsonObject LocalnetPatch(IReadOnlyList<string> authoritySeeds)
     {
@@ -166,6 +166,7 @@ public static class GenesisBuilder
                     ["weightsSetRateLimit"] = 0,
                     ["commitRevealWeightsEnabled"] = false,
                     ["started"] = true,
+                    ["adminFreezeWindow"] = 0,
                 },
             },
         };

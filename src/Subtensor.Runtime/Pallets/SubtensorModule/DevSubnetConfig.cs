@@ -6,9 +6,10 @@ namespace Subtensor.Runtime.Pallets.SubtensorModule;
 
 /// <summary>
 /// Subtensor.NET's genesis extension for development chains (<c>subtensorModule.devSubnet</c>): netuid 1 gets an owner and
-/// owner hotkey instead of the zero account, fast parameters, and optionally starts at genesis.
+/// owner hotkey instead of the zero account, fast parameters, and optionally starts at genesis (root staking enabled
+/// too, as the live chain has it); <c>adminFreezeWindow</c> (default 0) keeps owner setters usable at a short tempo.
 /// </summary>
-public sealed record DevSubnetConfig(AccountId32 Owner, AccountId32 OwnerHotkey, ushort Tempo, ulong WeightsSetRateLimit, bool CommitRevealWeightsEnabled, bool Started)
+public sealed record DevSubnetConfig(AccountId32 Owner, AccountId32 OwnerHotkey, ushort Tempo, ulong WeightsSetRateLimit, bool CommitRevealWeightsEnabled, bool Started, ushort AdminFreezeWindow)
 {
     public static DevSubnetConfig Parse(JsonElement e)
     {
@@ -23,6 +24,7 @@ public sealed record DevSubnetConfig(AccountId32 Owner, AccountId32 OwnerHotkey,
         ulong rateLimit = 0;
         var commitReveal = false;
         var started = true;
+        ushort window = 0;
         foreach (var p in e.EnumerateObject())
         {
             switch (p.Name)
@@ -45,12 +47,15 @@ public sealed record DevSubnetConfig(AccountId32 Owner, AccountId32 OwnerHotkey,
                 case "started":
                     started = p.Value.GetBoolean();
                     break;
+                case "adminFreezeWindow":
+                    window = checked((ushort)GenesisJson.ParseU64(p.Value, "subtensorModule.devSubnet.adminFreezeWindow"));
+                    break;
                 default:
                     throw new GenesisConfigException($"unknown field subtensorModule.devSubnet.{p.Name}");
             }
         }
 
         var o = owner ?? throw new GenesisConfigException("subtensorModule.devSubnet.owner is required");
-        return new DevSubnetConfig(o, hotkey ?? o, tempo, rateLimit, commitReveal, started);
+        return new DevSubnetConfig(o, hotkey ?? o, tempo, rateLimit, commitReveal, started, window);
     }
 }

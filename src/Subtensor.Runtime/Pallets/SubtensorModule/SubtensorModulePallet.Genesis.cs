@@ -13,7 +13,7 @@ public sealed partial class SubtensorModulePallet
     /// <summary>
     /// <c>subtensorModule</c>: <c>stakes</c> (accepted and ignored, as Subtensor does), <c>balancesIssuance</c> (Subtensor's
     /// TotalIssuance), <c>startCallDelay</c> (optional) and <c>devSubnet</c> (null, or { owner, ownerHotkey, tempo,
-    /// weightsSetRateLimit, commitRevealWeightsEnabled, started }).
+    /// weightsSetRateLimit, commitRevealWeightsEnabled, started, adminFreezeWindow }).
     /// </summary>
     public override void BuildGenesis(IStateAccess state, JsonElement? config)
     {
@@ -129,10 +129,12 @@ public sealed partial class SubtensorModulePallet
         Tempo.Insert(state, netuid, dev.Tempo);
         WeightsSetRateLimit.Insert(state, netuid, dev.WeightsSetRateLimit);
         CommitRevealWeightsEnabled.Insert(state, netuid, dev.CommitRevealWeightsEnabled);
+        AdminFreezeWindow.Put(state, dev.AdminFreezeWindow);
         if (dev.Started)
         {
             FirstEmissionBlockNumber.Insert(state, netuid, 1);
             SubtokenEnabled.Insert(state, netuid, true);
+            SubtokenEnabled.Insert(state, RootNetUid, true);
         }
     }
 }

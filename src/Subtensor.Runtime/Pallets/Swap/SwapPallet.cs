@@ -160,14 +160,16 @@ public sealed class SwapPallet : Pallet
     }
 
     /// <summary>
-    /// <c>sim_swap</c>: a rolled-back swap at the default price limit on a dynamic subnet; 1:1 without fee otherwise
-    /// (0 for a subnet that does not exist). Null where the swap would fail.
+    /// <c>sim_swap</c>: a rolled-back swap at the order's default price limit (the maximum price for buys, the minimum for
+    /// sells) on a dynamic subnet; 1:1 without fee otherwise (0 for a subnet that does not exist). Null where the swap
+    /// would fail.
     /// </summary>
     public SwapOutcome? SimSwap(IStateAccess state, ushort netuid, SwapDirection direction, ulong amount)
     {
         if (_subtensor.SubnetMechanism.Get(state, netuid) == 1)
         {
-            var result = PoolSwap.Swap(PoolFor(state, netuid), direction, amount, PoolSwap.LimitPrice(PoolSwap.MaxPriceRao), false, true, MinimumReserve);
+            var limit = direction == SwapDirection.Buy ? PoolSwap.MaxPriceRao : PoolSwap.MinPriceRao;
+            var result = PoolSwap.Swap(PoolFor(state, netuid), direction, amount, PoolSwap.LimitPrice(limit), false, true, MinimumReserve);
             return result.IsSuccess ? result.Outcome : null;
         }
 
