@@ -200,8 +200,15 @@ public sealed class SwapPallet : Pallet
     /// <summary><c>do_clear_protocol_liquidity</c>: empties the reserves and forgets the pool state of a dissolved subnet.</summary>
     public void ClearProtocolLiquidity(IStateAccess state, ushort netuid)
     {
-        _subtensor.SubnetTAO.Mutate(state, netuid, _ => 0);
-        _subtensor.SubnetAlphaIn.Mutate(state, netuid, _ => 0);
+        if (_subtensor.SubnetTAO.Get(state, netuid) != 0)
+        {
+            _subtensor.SubnetTAO.Insert(state, netuid, 0);
+        }
+
+        if (_subtensor.SubnetAlphaIn.Get(state, netuid) != 0)
+        {
+            _subtensor.SubnetAlphaIn.Insert(state, netuid, 0);
+        }
         PalSwapInitialized.Remove(state, netuid);
         FeeRate.Remove(state, netuid);
         SwapBalancer.Remove(state, netuid);
