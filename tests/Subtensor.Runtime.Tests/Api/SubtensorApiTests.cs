@@ -75,12 +75,12 @@ public class SubtensorApiTests
     public void Sim_swap_alpha_for_tao_predicts_remove_stake_exactly()
     {
         var c = DeepChain();
-        var held = c.St.Stake(c.State, Alice, Alice, 1);
-        var alpha = held / 3;
+        c.Ok("Bob", c.Call("add_stake", Alice, (ushort)1, 100_000_000_000UL));
+        var alpha = c.St.Stake(c.State, Alice, EconomyChain.Acc("Bob"), 1) / 3;
         var sim = Sim(Api(c, "SwapRuntimeApi_sim_swap_alpha_for_tao", NetuidAmount(1, alpha)));
-        var before = c.Chain.Free("Alice");
-        c.Ok("Alice", c.Call("remove_stake", Alice, (ushort)1, alpha));
-        Assert.Equal(before + sim[0], c.Chain.Free("Alice"));
+        var before = c.Chain.Free("Bob");
+        c.Ok("Bob", c.Call("remove_stake", Alice, (ushort)1, alpha));
+        Assert.Equal(before + sim[0], c.Chain.Free("Bob"));
         var ev = c.EventsOf(SubtensorEvent.StakeRemoved).Last();
         Assert.Equal(sim[0], (ulong)ev.Fields[2]!);
         Assert.Equal(sim[3], (ulong)ev.Fields[5]!);

@@ -29,6 +29,9 @@ internal sealed class EconomyChain
 
     public ulong Block => Rt.System.Number.Get(State);
 
+    /// <summary>The author of the block being built (from its Aura pre-digest).</summary>
+    public AccountId32 Author => St.BlockAuthor(State) ?? throw new InvalidOperationException("no block author");
+
     public static AccountId32 Acc(string seed) => TestChain.Account(seed);
 
     /// <summary>Finishes the block and starts the next (hooks run).</summary>

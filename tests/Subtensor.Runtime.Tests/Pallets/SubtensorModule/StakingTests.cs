@@ -33,13 +33,13 @@ public class StakingTests
         const ulong amount = 10_000_000_000;
         var expected = PoolSwap.Swap(Pool(c, 1), SwapDirection.Buy, amount, PoolSwap.LimitPrice(PoolSwap.MaxPriceRao)).Outcome!;
         var bob = c.Chain.Free("Bob");
-        var author = c.Chain.Free("One");
+        var author = EconomyChain.Rt.Balances.FreeBalance(c.State, c.Author);
         var (tao, alphaIn, alphaOut, totalStake) = (c.St.SubnetTAO.Get(c.State, 1), c.St.SubnetAlphaIn.Get(c.State, 1), c.St.SubnetAlphaOut.Get(c.State, 1), c.St.TotalStake.Get(c.State));
         c.Ok("Bob", c.Call("add_stake", AliceAcc, (ushort)1, amount));
 
         Assert.Equal(amount * 33 / 65535, expected.FeePaid);
         Assert.Equal(bob - amount, c.Chain.Free("Bob"));
-        Assert.Equal(author + expected.FeeToBlockAuthor, c.Chain.Free("One"));
+        Assert.Equal(author + expected.FeeToBlockAuthor, EconomyChain.Rt.Balances.FreeBalance(c.State, c.Author));
         Assert.Equal(tao + expected.AmountPaidIn, c.St.SubnetTAO.Get(c.State, 1));
         Assert.Equal(alphaIn - expected.AmountPaidOut, c.St.SubnetAlphaIn.Get(c.State, 1));
         Assert.Equal(alphaOut + expected.AmountPaidOut, c.St.SubnetAlphaOut.Get(c.State, 1));
