@@ -4,6 +4,7 @@
 #   scripts/bench.sh '*Hashing*'     a filter
 #   scripts/bench.sh crypto          node vs @polkadot/util-crypto (WASM) ratios
 #   scripts/bench.sh load [N] [M] [ms]  N transfers from M accounts against a dev node sealing every ms
+#   scripts/bench.sh rpc [s] [C] [W]    state_getStorage for s seconds over C WebSockets with W requests in flight
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -12,6 +13,8 @@ case "${1:-all}" in
     (cd tests/conformance && node bench-crypto.mjs "${2:-2}") ;;
   load)
     (cd tests/conformance && node load-transfers.mjs "${2:-10000}" "${3:-100}" "${4:-6000}") ;;
+  rpc)
+    (cd tests/conformance && node load-rpc.mjs "${2:-10}" "${3:-8}" "${4:-64}") ;;
   all)
     dotnet run -c Release --project tests/Subtensor.Benchmarks -- --filter '*' ;;
   *)
