@@ -86,10 +86,15 @@ public sealed class CustomModulesTests
         Assert.Equal(TestChain.Account("Alice").ToArray(), calls[^1].Args[..32]);
         Assert.Equal(-32602, (await Post(server, "neuronInfo_getNeuronLite", 70_000, 1))["error"]!["code"]!.GetValue<int>());
 
-        // The native runtime has none of Subtensor's custom APIs yet: nothing is registered for it.
+        // Against the native runtime only the methods whose runtime API it offers are registered, and they answer.
         using var chain = new TestChain();
         var real = new RpcMethodRegistry();
-        Assert.Empty(new SubtensorRpc(new RpcServices(chain.Client, chain.Pool, chain.Keystore, new FakeNodeInfo())).Register(real));
+        var offered = new SubtensorRpc(new RpcServices(chain.Client, chain.Pool, chain.Keystore, new FakeNodeInfo())).Register(real);
+        Assert.Contains("subnetInfo_getLockCost", offered);
+        Assert.Contains("swap_currentAlphaPrice", offered);
+        Assert.DoesNotContain("stakeInfo_getColdkeyLock", offered);
+        Assert.True(real.TryGet("swap_currentAlphaPrice", out _));
+        Assert.False(real.TryGet("stakeInfo_getColdkeyLock", out _));
     }
 
     [Fact]
