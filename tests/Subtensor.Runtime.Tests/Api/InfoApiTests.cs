@@ -317,6 +317,37 @@ public class InfoApiTests
     }
 
     [Fact]
+    public void Stake_weights_follow_child_keys_and_root_stake_times_the_tao_weight()
+    {
+        var c = Populated();
+        var (st, s) = (c.St, c.State);
+        var (aliceAlpha, bobAlpha) = (st.HotkeyStake(s, Alice, 1), st.HotkeyStake(s, BobHot, 1));
+        // Alice gives half of her stake on subnet 1 to BobHot; Alice holds 1000 TAO on root, inherited the same way.
+        const ulong half = ulong.MaxValue / 2;
+        st.ChildKeys.Insert(s, Alice, 1, [(half, BobHot)]);
+        st.ParentKeys.Insert(s, BobHot, 1, [(half, Alice)]);
+        st.TotalHotkeyAlpha.Insert(s, Alice, 0, 1_000_000_000_000UL);
+        st.TaoWeight.Put(s, ulong.MaxValue / 4);
+
+        var m = D(Call(c, "SubnetInfoRuntimeApi", "get_metagraph", Netuid(1)));
+        var alpha = L(m["alpha_stake"]).Select(x => (ulong)x!).ToArray();
+        var tao = L(m["tao_stake"]).Select(x => (ulong)x!).ToArray();
+        var total = L(m["total_stake"]).Select(x => (ulong)x!).ToArray();
+
+        // Proportions are U96F32 (32 fractional bits): u64::MAX / 2 over u64::MAX is (2^31 − 1) / 2^32, and the TAO
+        // weight u64::MAX / 4 is (2^30 − 1) / 2^32, so a child gets slightly less than half (Subtensor's rounding).
+        static ulong Part(ulong x, ulong numerator) => (ulong)((UInt128)x * numerator >> 32);
+        const ulong halfBits = (1UL << 31) - 1;
+        const ulong quarterBits = (1UL << 30) - 1;
+        Assert.InRange(alpha[0], aliceAlpha - Part(aliceAlpha, halfBits) - 1, aliceAlpha - Part(aliceAlpha, halfBits) + 1);
+        Assert.InRange(alpha[1], bobAlpha + Part(aliceAlpha, halfBits) - 1, bobAlpha + Part(aliceAlpha, halfBits) + 1);
+        Assert.Equal(500_000_000_232UL, tao[0]);
+        Assert.Equal(499_999_999_767UL, tao[1]);
+        Assert.InRange(total[0], alpha[0] + Part(tao[0], quarterBits) - 1, alpha[0] + Part(tao[0], quarterBits) + 1);
+        Assert.InRange(total[1], alpha[1] + Part(tao[1], quarterBits) - 1, alpha[1] + Part(tao[1], quarterBits) + 1);
+    }
+
+    [Fact]
     public void Mechagraph_uses_the_mechanism_storage_index()
     {
         var c = Populated();
