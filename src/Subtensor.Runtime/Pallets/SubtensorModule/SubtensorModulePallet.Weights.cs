@@ -85,7 +85,7 @@ public sealed partial class SubtensorModulePallet
             {
                 state.RollbackTransaction();
                 failed = true;
-                Emit(state, SubtensorEvent.BatchWeightItemFailed, netuids[i], e.Error.Encode());
+                Emit(state, SubtensorEvent.BatchWeightItemFailed, netuids[i], e.Error);
             }
         }
 
