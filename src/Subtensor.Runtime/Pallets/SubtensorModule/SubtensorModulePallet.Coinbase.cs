@@ -155,6 +155,14 @@ public sealed partial class SubtensorModulePallet
             {
                 RecycleSubnetAlpha(state, netuid, split.Root);
             }
+
+            // The parts are floored separately; the RAO left between them and the minted alpha is recycled (Subtensor
+            // leaves it in SubnetAlphaOut without an owner).
+            var parts = Add(Add(split.OwnerCut, split.Server), Add(split.Validator, split.Root));
+            if (alphaOut > parts)
+            {
+                RecycleSubnetAlpha(state, netuid, alphaOut - parts);
+            }
         }
     }
 
@@ -181,18 +189,19 @@ public sealed partial class SubtensorModulePallet
             }
         }
 
-        ulong bought = 0;
         if (excess != 0)
         {
-            var minted = MintTaoInto(state, SubnetAccount(netuid), excess);
-            if (minted != 0)
+            // A chain buy the pool refuses leaves the excess unminted (recycled credit).
+            var spend = excess;
+            if (!TryInLayer(state, () =>
+                {
+                    var minted = MintTaoInto(state, SubnetAccount(netuid), spend);
+                    var r = SwapTaoForAlpha(state, netuid, minted, PoolSwap.MaxPriceRao, dropFees: true);
+                    SubnetProtocolAlpha.Mutate(state, netuid, v => Add(v, r.AmountPaidOut));
+                }))
             {
-                var r = SwapTaoForAlpha(state, netuid, minted, PoolSwap.MaxPriceRao, dropFees: true);
-                bought = r.AmountPaidOut;
-                SubnetProtocolAlpha.Mutate(state, netuid, v => Add(v, bought));
+                excess = 0;
             }
-
-            excess = minted;
         }
 
         taoIn = MintTaoInto(state, SubnetAccount(netuid), taoIn);
@@ -236,7 +245,15 @@ public sealed partial class SubtensorModulePallet
 
         var (_, validatorAlpha) = DividendDistribution.EpochAmounts(pendingServer, pendingValidator, pendingRoot, incentiveSum);
         PayIncentives(state, netuid, results, incentiveSum);
-        PayDividends(state, netuid, results, validatorAlpha, pendingRoot);
+        var paid = Add(incentiveSum, PayDividends(state, netuid, results, validatorAlpha, pendingRoot));
+
+        // What the epoch did not hand out (flooring dust; the miners' half of the root alpha recycled at emission time;
+        // everything when nobody earned) is recycled so that every alpha in SubnetAlphaOut has an owner. Subtensor leaves
+        // this remainder counted in SubnetAlphaOut without an owner.
+        if (epochEmission > paid)
+        {
+            RecycleSubnetAlpha(state, netuid, epochEmission - paid);
+        }
     }
 
     private void PayOwnerCut(IStateAccess state, ushort netuid, ulong ownerCut)
@@ -299,9 +316,10 @@ public sealed partial class SubtensorModulePallet
         MinerBurned.Insert(state, netuid, DividendDistribution.MinerBurned(withheld, total));
     }
 
-    private void PayDividends(IStateAccess state, ushort netuid, List<(AccountId32 Hotkey, ulong Server, ulong Validator)> results, ulong validatorAlpha, ulong pendingRoot)
+    /// <summary>Pays the dividends; returns the alpha paid (staked, put in nominator pools, claimable or recycled).</summary>
+    private ulong PayDividends(IStateAccess state, ushort netuid, List<(AccountId32 Hotkey, ulong Server, ulong Validator)> results, ulong validatorAlpha, ulong pendingRoot)
     {
-        // Each hotkey's epoch dividend shared with its parents (CKBurn recycled), accumulated per recipient.
+        // Each hotkey's epoch dividend shared with its parents (the CKBurn part leaves the shares), accumulated per recipient.
         var dividends = new Dictionary<AccountId32, ulong>();
         var order = new List<AccountId32>();
         foreach (var (hotkey, _, dividend) in results)
@@ -329,6 +347,7 @@ public sealed partial class SubtensorModulePallet
         var inputs = order.Select(h => (HotkeyStake(state, h, netuid), HotkeyStake(state, h, RootNetUid), U96F32.SaturatingFromNum(dividends[h]))).ToList();
         var split = DividendDistribution.Compute(validatorAlpha, pendingRoot, taoWeight, inputs);
         ulong rootPaid = 0;
+        ulong alphaPaid = 0;
         for (var i = 0; i < order.Count; i++)
         {
             var hotkey = order[i];
@@ -342,6 +361,7 @@ public sealed partial class SubtensorModulePallet
                 IncreaseStake(state, hotkey, coldkey, netuid, takeRao);
                 IncreaseHotkeyStake(state, hotkey, netuid, alpha - takeRao);
                 AlphaDividendsPerSubnet.Insert(state, netuid, hotkey, alpha);
+                alphaPaid = Add(alphaPaid, alpha);
             }
 
             var root = split[i].Root.SaturatingToU64();
@@ -361,17 +381,7 @@ public sealed partial class SubtensorModulePallet
             }
         }
 
-        // Pending alpha with nobody to receive it (no validator dividends, or no root-staked validator) is recycled rather
-        // than left counted in SubnetAlphaOut without an owner.
-        if (pendingRoot > rootPaid && split.All(s => s.Root == U96F32.Zero))
-        {
-            RecycleSubnetAlpha(state, netuid, pendingRoot - rootPaid);
-        }
-
-        if (validatorAlpha != 0 && split.All(s => s.Alpha == U96F32.Zero))
-        {
-            RecycleSubnetAlpha(state, netuid, validatorAlpha);
-        }
+        return Add(alphaPaid, rootPaid);
     }
 
     private static ulong Take(IStateAccess state, Framework.Storage.StorageMap<ushort, ulong> map, ushort netuid)

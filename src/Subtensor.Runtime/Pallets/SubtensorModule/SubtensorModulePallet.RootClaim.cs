@@ -82,7 +82,8 @@ public sealed partial class SubtensorModulePallet
                     continue;
                 }
 
-                ClaimOne(state, hotkey, coldkey, netuid, owed, KeepsAlpha(type, netuid));
+                var keep = KeepsAlpha(type, netuid);
+                TryInLayer(state, () => ClaimOne(state, hotkey, coldkey, netuid, owed, keep));
             }
         }
     }
@@ -142,6 +143,23 @@ public sealed partial class SubtensorModulePallet
         TotalStake.Mutate(state, v => Add(v, r.AmountPaidOut));
         IncreaseStake(state, hotkey, coldkey, RootNetUid, r.AmountPaidOut);
         AdjustRootClaimed(state, hotkey, coldkey, r.AmountPaidOut, add: true);
+    }
+
+    /// <summary>Runs <paramref name="action"/> in its own storage layer; a dispatch error rolls it back and returns false.</summary>
+    internal static bool TryInLayer(IStateAccess state, Action action)
+    {
+        state.StartTransaction();
+        try
+        {
+            action();
+            state.CommitTransaction();
+            return true;
+        }
+        catch (Framework.Dispatch.DispatchException)
+        {
+            state.RollbackTransaction();
+            return false;
+        }
     }
 
     /// <summary>Keep, or KeepSubnets listing the subnet; Swap (the default) sells.</summary>
