@@ -124,7 +124,7 @@ public sealed partial class SubtensorModulePallet
         Ev(SubtensorEvent.AutoStakeDestinationSet, Arg("coldkey", Codecs.AccountId, "T::AccountId"), Arg("netuid", Codecs.U16, "NetUid"), Arg("hotkey", Codecs.AccountId, "T::AccountId"));
         Ev(SubtensorEvent.MinNonImmuneUidsSet, Arg(null!, Codecs.U16, "NetUid"), Arg(null!, Codecs.U16, "u16"));
         Ev(SubtensorEvent.RootClaimed, Arg("coldkey", Codecs.AccountId, "T::AccountId"));
-        Ev(SubtensorEvent.RootClaimTypeSet, Arg("coldkey", Codecs.AccountId, "T::AccountId"), Arg("root_claim_type", SubtensorTypes.Opaque(SubtensorTypes.RootClaimTypeType), "RootClaimTypeEnum"));
+        Ev(SubtensorEvent.RootClaimTypeSet, Arg("coldkey", Codecs.AccountId, "T::AccountId"), Arg("root_claim_type", SubtensorTypes.RootClaimTypeCodec, "RootClaimTypeEnum"));
         Ev(SubtensorEvent.VotingPowerTrackingEnabled, Arg("netuid", Codecs.U16, "NetUid"));
         Ev(SubtensorEvent.VotingPowerTrackingDisableScheduled, Arg("netuid", Codecs.U16, "NetUid"), Arg("disable_at_block", Codecs.U64, "u64"));
         Ev(SubtensorEvent.VotingPowerTrackingDisabled, Arg("netuid", Codecs.U16, "NetUid"));
