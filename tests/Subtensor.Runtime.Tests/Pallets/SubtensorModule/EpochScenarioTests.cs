@@ -96,6 +96,29 @@ public class EpochScenarioTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_coinbase_mints_exactly_the_tao_it_injects_or_spends_on_protocol_buys()
+    {
+        var c = new EconomyChain();
+        var n = FreshSubnet(c);
+        c.St.SubnetEmissionEnabled.Insert(c.State, n, true);
+        c.St.SubnetMovingPrice.Insert(c.State, n, Core.Arithmetic.I96F32.SaturatingFromNum(1UL));
+        c.NextBlock();
+        var issuance = c.St.TotalIssuance.Get(c.State);
+        var subnetTao = c.St.SubnetTAO.Get(c.State, n) + c.St.SubnetTAO.Get(c.State, 1);
+        c.NextBlock();
+        var minted = c.St.TotalIssuance.Get(c.State) - issuance;
+        var injected = c.St.SubnetTaoInEmission.Get(c.State, n) + c.St.SubnetTaoInEmission.Get(c.State, 1);
+        var excess = c.St.SubnetExcessTao.Get(c.State, n) + c.St.SubnetExcessTao.Get(c.State, 1);
+        Assert.True(minted > 0 && minted <= c.St.BlockEmissionForIssuance(c.State, issuance));
+        Assert.Equal(injected + excess, minted);
+        Assert.Equal(subnetTao + minted, c.St.SubnetTAO.Get(c.State, n) + c.St.SubnetTAO.Get(c.State, 1));
+        Assert.Equal(c.St.TotalIssuance.Get(c.State), EconomyChain.Rt.Balances.TotalIssuance.Get(c.State));
+
+        // Alpha in the pool grows by what was injected; alpha out by the full alpha emission.
+        Assert.True(c.St.SubnetAlphaOutEmission.Get(c.State, n) > 0);
+    }
+
+    [Fact]
     public void At_most_max_epochs_per_block_run_and_the_rest_are_deferred()
     {
         var c = new EconomyChain();
