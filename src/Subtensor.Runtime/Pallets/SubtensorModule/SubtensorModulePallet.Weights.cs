@@ -24,7 +24,8 @@ public sealed partial class SubtensorModulePallet
 
     /// <summary>
     /// <c>do_set_mechanism_weights</c>: every check in Subtensor's order, values max-upscaled, stored in
-    /// <c>Weights[index][uid]</c>, <c>LastUpdate</c> set, <c>WeightsSet(index, uid)</c>.
+    /// <c>Weights[index][uid]</c>, <c>LastUpdate</c> set (not under commit-reveal, where the commit set it and the rate
+    /// limit was checked), <c>WeightsSet(index, uid)</c>.
     /// </summary>
     public void DoSetWeightsChecked(IStateAccess state, AccountId32 hotkey, ushort netuid, byte mecid, ushort[] uids, ushort[] values, ulong versionKey)
     {
@@ -41,7 +42,9 @@ public sealed partial class SubtensorModulePallet
         Ensure(networkKey == 0 || versionKey >= networkKey, SubtensorError.IncorrectWeightVersionKey);
         var index = MechanismStorageIndex(netuid, mecid);
         var now = CurrentBlock(state);
-        Ensure(PassesWeightsRateLimit(state, netuid, index, uid, now), SubtensorError.SettingWeightsTooFast);
+        // Under commit-reveal (reveals) the rate limit was applied at commit time, where LastUpdate is also written.
+        var commitReveal = CommitRevealWeightsEnabled.Get(state, netuid);
+        Ensure(commitReveal || PassesWeightsRateLimit(state, netuid, index, uid, now), SubtensorError.SettingWeightsTooFast);
         var selfWeight = uids.Length == 1 && uids[0] == uid;
         Ensure(selfWeight || IsOwnerUid(state, netuid, uid) || PermitOf(state, netuid, uid), SubtensorError.NeuronNoValidatorPermit);
         Ensure(uids.Distinct().Count() == uids.Length, SubtensorError.DuplicateUids);
@@ -56,7 +59,11 @@ public sealed partial class SubtensorModulePallet
         }
 
         Weights.Insert(state, index, uid, row);
-        SetLastUpdateForUid(state, index, uid, now);
+        if (!commitReveal)
+        {
+            SetLastUpdateForUid(state, index, uid, now);
+        }
+
         Emit(state, SubtensorEvent.WeightsSet, index, uid);
     }
 
