@@ -151,6 +151,15 @@ public sealed class CoinbaseConformanceTests
     }
 
     [Fact]
+    public void Moving_price_with_alpha_one_on_a_long_running_subnet_gets_within_0_05_of_one_in_one_update()
+    {
+        // test_coinbase_moving_prices, second part: SubnetMovingAlpha 1.0, started long ago, EMA from 0 at spot 1.
+        var updated = MovingPrice.Update(U64F64.Zero, U64F64.One, 1, 7_200_000, MovingPrice.DefaultHalvingBlocks, I96F32.One);
+        Assert.True((I96F32.One - updated).Abs() < I96F32.One.SafeDiv(I96F32.SaturatingFromNum(20UL)));
+        Assert.True(updated < I96F32.One);
+    }
+
+    [Fact]
     public void Root_proportion_is_exact()
     {
         // TaoWeight·RootTAO / (TaoWeight·RootTAO + alpha issuance) in U96F32

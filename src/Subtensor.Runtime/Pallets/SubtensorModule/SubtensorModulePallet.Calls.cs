@@ -23,30 +23,42 @@ public sealed partial class SubtensorModulePallet
         var commit = Codecs.Bytes.As(BoundedVec(U8, "5000"));
         var optionTao = Codecs.OptionValue(Codecs.U64);
 
-        // ---- weights (the Yuma epoch's inputs: next issue) ----
-        Deferred(0, "set_weights", [netuid, Arg("dests", u16Vec, "Vec<u16>"), Arg("weights", u16Vec, "Vec<u16>"), Arg("version_key", Codecs.U64, "u64")],
-            W(15_513_610_000, 10_327_410, 4112, 2), Pays.No);
-        Deferred(119, "set_mechanism_weights", [netuid, mecid, Arg("dests", u16Vec, "Vec<u16>"), Arg("weights", u16Vec, "Vec<u16>"), Arg("version_key", Codecs.U64, "u64")],
-            W(15_540_000_000, 0, 4111, 2), Pays.No);
-        Deferred(80, "batch_set_weights", [Arg("netuids", Codecs.Vec(SubtensorTypes.CompactU16), "Vec<Compact<NetUid>>"),
+        // ---- weights (subnets/weights.rs; SubtensorModulePallet.Weights.cs) ----
+        Impl(0, "set_weights", [netuid, Arg("dests", u16Vec, "Vec<u16>"), Arg("weights", u16Vec, "Vec<u16>"), Arg("version_key", Codecs.U64, "u64")],
+            W(15_513_610_000, 10_327_410, 4112, 2), Pays.No,
+            (s, o, a) => DoSetWeights(s, o.EnsureSigned(), a.Get<ushort>(0), 0, a.Get<ushort[]>(1), a.Get<ushort[]>(2), a.Get<ulong>(3)));
+        Impl(119, "set_mechanism_weights", [netuid, mecid, Arg("dests", u16Vec, "Vec<u16>"), Arg("weights", u16Vec, "Vec<u16>"), Arg("version_key", Codecs.U64, "u64")],
+            W(15_540_000_000, 0, 4111, 2), Pays.No,
+            (s, o, a) => DoSetWeights(s, o.EnsureSigned(), a.Get<ushort>(0), a.Get<byte>(1), a.Get<ushort[]>(2), a.Get<ushort[]>(3), a.Get<ulong>(4)));
+        Impl(80, "batch_set_weights", [Arg("netuids", Codecs.Vec(SubtensorTypes.CompactU16), "Vec<Compact<NetUid>>"),
             Arg("weights", Codecs.Vec(Codecs.Vec(Codecs.Tuple(SubtensorTypes.CompactU16, SubtensorTypes.CompactU16))), "Vec<Vec<(Compact<u16>, Compact<u16>)>>"),
-            Arg("version_keys", Codecs.Vec(Codecs.CompactU64), "Vec<Compact<u64>>")], W(103_092_000, 7395, 16, 2), Pays.No);
-        Deferred(96, "commit_weights", [netuid, Arg("commit_hash", Codecs.H256, "H256")], W(69_049_000, 4714, 13, 2), Pays.No);
-        Deferred(115, "commit_mechanism_weights", [netuid, mecid, Arg("commit_hash", Codecs.H256, "H256")], W(55_130_000, 0, 7, 2), Pays.No);
-        Deferred(100, "batch_commit_weights", [Arg("netuids", Codecs.Vec(SubtensorTypes.CompactU16), "Vec<Compact<NetUid>>"),
-            Arg("commit_hashes", Codecs.Vec(Codecs.H256), "Vec<H256>")], W(147_224_000, 4765, 15, 2), Pays.No);
-        Deferred(97, "reveal_weights", [netuid, Arg("uids", u16Vec, "Vec<u16>"), Arg("values", u16Vec, "Vec<u16>"), Arg("salt", u16Vec, "Vec<u16>"),
-            Arg("version_key", Codecs.U64, "u64")], W(111_227_000, 7590, 19, 2), Pays.No);
-        Deferred(116, "reveal_mechanism_weights", [netuid, mecid, Arg("uids", u16Vec, "Vec<u16>"), Arg("values", u16Vec, "Vec<u16>"), Arg("salt", u16Vec, "Vec<u16>"),
-            Arg("version_key", Codecs.U64, "u64")], W(122_000_000, 0, 16, 2), Pays.No);
-        Deferred(117, "commit_crv3_mechanism_weights", [netuid, mecid, Arg("commit", commit, "BoundedVec<u8, ConstU32<MAX_CRV3_COMMIT_SIZE_BYTES>>"),
-            Arg("reveal_round", Codecs.U64, "u64")], W(77_750_000, 0, 7, 2), Pays.No);
-        Deferred(98, "batch_reveal_weights", [netuid, Arg("uids_list", Codecs.Vec(u16Vec), "Vec<Vec<u16>>"), Arg("values_list", Codecs.Vec(u16Vec), "Vec<Vec<u16>>"),
-            Arg("salts_list", Codecs.Vec(u16Vec), "Vec<Vec<u16>>"), Arg("version_keys", SubtensorTypes.U64Vec, "Vec<u64>")], W(421_363_000, 8095, 19, 2), Pays.No);
-        Deferred(113, "commit_timelocked_weights", [netuid, Arg("commit", commit, "BoundedVec<u8, ConstU32<MAX_CRV3_COMMIT_SIZE_BYTES>>"),
-            Arg("reveal_round", Codecs.U64, "u64"), Arg("commit_reveal_version", Codecs.U16, "u16")], W(86_951_000, 4713, 14, 2), Pays.No);
-        Deferred(118, "commit_timelocked_mechanism_weights", [netuid, mecid, Arg("commit", commit, "BoundedVec<u8, ConstU32<MAX_CRV3_COMMIT_SIZE_BYTES>>"),
-            Arg("reveal_round", Codecs.U64, "u64"), Arg("commit_reveal_version", Codecs.U16, "u16")], W(84_020_000, 0, 9, 2), Pays.No);
+            Arg("version_keys", Codecs.Vec(Codecs.CompactU64), "Vec<Compact<u64>>")], W(103_092_000, 7395, 16, 2), Pays.No,
+            (s, o, a) => DoBatchSetWeights(s, o.EnsureSigned(), a.Get<ushort[]>(0), a.Get<(ushort, ushort)[][]>(1), a.Get<ulong[]>(2)));
+        Impl(96, "commit_weights", [netuid, Arg("commit_hash", Codecs.H256, "H256")], W(69_049_000, 4714, 13, 2), Pays.No,
+            (s, o, a) => DoCommitWeights(s, o.EnsureSigned(), a.Get<ushort>(0), 0, a.Get<Hash256>(1)));
+        Impl(115, "commit_mechanism_weights", [netuid, mecid, Arg("commit_hash", Codecs.H256, "H256")], W(55_130_000, 0, 7, 2), Pays.No,
+            (s, o, a) => DoCommitWeights(s, o.EnsureSigned(), a.Get<ushort>(0), a.Get<byte>(1), a.Get<Hash256>(2)));
+        Impl(100, "batch_commit_weights", [Arg("netuids", Codecs.Vec(SubtensorTypes.CompactU16), "Vec<Compact<NetUid>>"),
+            Arg("commit_hashes", Codecs.Vec(Codecs.H256), "Vec<H256>")], W(147_224_000, 4765, 15, 2), Pays.No,
+            (s, o, a) => DoBatchCommitWeights(s, o.EnsureSigned(), a.Get<ushort[]>(0), a.Get<Hash256[]>(1)));
+        Impl(97, "reveal_weights", [netuid, Arg("uids", u16Vec, "Vec<u16>"), Arg("values", u16Vec, "Vec<u16>"), Arg("salt", u16Vec, "Vec<u16>"),
+            Arg("version_key", Codecs.U64, "u64")], W(111_227_000, 7590, 19, 2), Pays.No,
+            (s, o, a) => DoRevealWeights(s, o.EnsureSigned(), a.Get<ushort>(0), 0, a.Get<ushort[]>(1), a.Get<ushort[]>(2), a.Get<ushort[]>(3), a.Get<ulong>(4)));
+        Impl(116, "reveal_mechanism_weights", [netuid, mecid, Arg("uids", u16Vec, "Vec<u16>"), Arg("values", u16Vec, "Vec<u16>"), Arg("salt", u16Vec, "Vec<u16>"),
+            Arg("version_key", Codecs.U64, "u64")], W(122_000_000, 0, 16, 2), Pays.No,
+            (s, o, a) => DoRevealWeights(s, o.EnsureSigned(), a.Get<ushort>(0), a.Get<byte>(1), a.Get<ushort[]>(2), a.Get<ushort[]>(3), a.Get<ushort[]>(4), a.Get<ulong>(5)));
+        Impl(117, "commit_crv3_mechanism_weights", [netuid, mecid, Arg("commit", commit, "BoundedVec<u8, ConstU32<MAX_CRV3_COMMIT_SIZE_BYTES>>"),
+            Arg("reveal_round", Codecs.U64, "u64")], W(77_750_000, 0, 7, 2), Pays.No,
+            (s, o, a) => DoCommitTimelockedWeights(s, o.EnsureSigned(), a.Get<ushort>(0), a.Get<byte>(1)));
+        Impl(98, "batch_reveal_weights", [netuid, Arg("uids_list", Codecs.Vec(u16Vec), "Vec<Vec<u16>>"), Arg("values_list", Codecs.Vec(u16Vec), "Vec<Vec<u16>>"),
+            Arg("salts_list", Codecs.Vec(u16Vec), "Vec<Vec<u16>>"), Arg("version_keys", SubtensorTypes.U64Vec, "Vec<u64>")], W(421_363_000, 8095, 19, 2), Pays.No,
+            (s, o, a) => DoBatchRevealWeights(s, o.EnsureSigned(), a.Get<ushort>(0), a.Get<ushort[][]>(1), a.Get<ushort[][]>(2), a.Get<ushort[][]>(3), a.Get<ulong[]>(4)));
+        Impl(113, "commit_timelocked_weights", [netuid, Arg("commit", commit, "BoundedVec<u8, ConstU32<MAX_CRV3_COMMIT_SIZE_BYTES>>"),
+            Arg("reveal_round", Codecs.U64, "u64"), Arg("commit_reveal_version", Codecs.U16, "u16")], W(86_951_000, 4713, 14, 2), Pays.No,
+            (s, o, a) => DoCommitTimelockedWeights(s, o.EnsureSigned(), a.Get<ushort>(0), 0));
+        Impl(118, "commit_timelocked_mechanism_weights", [netuid, mecid, Arg("commit", commit, "BoundedVec<u8, ConstU32<MAX_CRV3_COMMIT_SIZE_BYTES>>"),
+            Arg("reveal_round", Codecs.U64, "u64"), Arg("commit_reveal_version", Codecs.U16, "u16")], W(84_020_000, 0, 9, 2), Pays.No,
+            (s, o, a) => DoCommitTimelockedWeights(s, o.EnsureSigned(), a.Get<ushort>(0), a.Get<byte>(1)));
 
         // ---- take ----
         Impl(65, "decrease_take", [hotkey, Arg("take", Codecs.U16, "u16")], W(29_895_000, 4295, 3, 2), Pays.No,
@@ -89,7 +101,8 @@ public sealed partial class SubtensorModulePallet
             Arg("swap_cost", Codecs.U64, "TaoBalance")], W(312_301_000, 13_056, 37, 19), Pays.Yes);
 
         // ---- child keys ----
-        Deferred(75, "set_childkey_take", [hotkey, netuid, Arg("take", Codecs.U16, "u16")], W(53_870_000, 4498, 7, 2), Pays.Yes);
+        Impl(75, "set_childkey_take", [hotkey, netuid, Arg("take", Codecs.U16, "u16")], W(53_870_000, 4498, 7, 2), Pays.Yes,
+            (s, o, a) => DoSetChildkeyTake(s, o.EnsureSigned(), a.Get<AccountId32>(0), a.Get<ushort>(1), a.Get<ushort>(2)));
         Impl(69, "sudo_set_tx_childkey_take_rate_limit", [Arg("tx_rate_limit", Codecs.U64, "u64")], W(5_760_000, 0, 0, 1), Pays.Yes, (s, o, a) =>
         {
             o.EnsureRoot();
@@ -117,7 +130,8 @@ public sealed partial class SubtensorModulePallet
             o.EnsureRoot();
             DoDissolveNetwork(s, a.Get<ushort>(1));
         });
-        Deferred(67, "set_children", [hotkey, netuid, Arg("children", SubtensorTypes.AccountLinkage, "Vec<(u64, T::AccountId)>")], W(119_000_000, 0, 6, 31), Pays.Yes);
+        Impl(67, "set_children", [hotkey, netuid, Arg("children", SubtensorTypes.AccountLinkage, "Vec<(u64, T::AccountId)>")], W(119_000_000, 0, 6, 31), Pays.Yes,
+            (s, o, a) => DoSetChildren(s, o.EnsureSigned(), a.Get<AccountId32>(0), a.Get<ushort>(1), a.Get<(ulong, AccountId32)[]>(2)));
         Impl(73, "schedule_swap_coldkey", [Arg("new_coldkey", Codecs.AccountId, "T::AccountId")], W(0, 0, 5, 0), Pays.Yes,
             (_, _, _) => throw Err(SubtensorError.Deprecated));
         Impl(68, "set_identity", [Arg("name", Codecs.Bytes, "Vec<u8>"), Arg("url", Codecs.Bytes, "Vec<u8>"), Arg("github_repo", Codecs.Bytes, "Vec<u8>"),
@@ -187,7 +201,8 @@ public sealed partial class SubtensorModulePallet
             o.EnsureRoot();
             DoDissolveNetwork(s, a.Get<ushort>(0));
         });
-        Deferred(121, "claim_root", [Arg("subnets", SubtensorTypes.NetUidSet, "BTreeSet<NetUid>")], W(138_999_000, 7875, 16, 4), Pays.Yes);
+        Impl(121, "claim_root", [Arg("subnets", SubtensorTypes.NetUidSet, "BTreeSet<NetUid>")], W(138_999_000, 7875, 16, 4), Pays.Yes,
+            (s, o, a) => DoClaimRoot(s, o.EnsureSigned(), a.Get<ushort[]>(0)));
         Impl(122, "set_root_claim_type", [Arg("new_root_claim_type", SubtensorTypes.RootClaimTypeCodec, "RootClaimTypeEnum")], W(18_283_000, 3941, 2, 4), Pays.Yes,
             (s, o, a) =>
             {

@@ -99,7 +99,7 @@ public sealed partial class SubtensorModulePallet
         Ev(SubtensorEvent.WeightsBatchRevealed, Arg(null!, Codecs.AccountId, "T::AccountId"), Arg(null!, Codecs.U16, "NetUid"), Arg(null!, Codecs.Vec(Codecs.H256), "Vec<H256>"));
         Ev(SubtensorEvent.BatchWeightsCompleted, Arg(null!, Codecs.Vec(Codecs.CompactU32.Map(Ty.Compact(Ty.U16), (ushort v) => (uint)v, v => (ushort)v)), "Vec<Compact<NetUid>>"), Arg(null!, Codecs.AccountId, "T::AccountId"));
         Ev(SubtensorEvent.BatchCompletedWithErrors);
-        Ev(SubtensorEvent.BatchWeightItemFailed, Arg(null!, Codecs.U16, "NetUid"), Arg(null!, SubtensorTypes.Opaque(FrameTypes.DispatchErrorType), "sp_runtime::DispatchError"));
+        Ev(SubtensorEvent.BatchWeightItemFailed, Arg(null!, Codecs.U16, "NetUid"), Arg(null!, FrameTypes.DispatchError, "sp_runtime::DispatchError"));
         Ev(SubtensorEvent.StakeTransferred, Arg(null!, Codecs.AccountId, "T::AccountId"), Arg(null!, Codecs.AccountId, "T::AccountId"), Arg(null!, Codecs.AccountId, "T::AccountId"), Arg(null!, Codecs.U16, "NetUid"), Arg(null!, Codecs.U16, "NetUid"), Arg(null!, Codecs.U64, "TaoBalance"));
         Ev(SubtensorEvent.StakeSwapped, Arg(null!, Codecs.AccountId, "T::AccountId"), Arg(null!, Codecs.AccountId, "T::AccountId"), Arg(null!, Codecs.U16, "NetUid"), Arg(null!, Codecs.U16, "NetUid"), Arg(null!, Codecs.U64, "TaoBalance"));
         Ev(SubtensorEvent.TransferToggle, Arg(null!, Codecs.U16, "NetUid"), Arg(null!, Codecs.Bool, "bool"));
@@ -124,7 +124,7 @@ public sealed partial class SubtensorModulePallet
         Ev(SubtensorEvent.AutoStakeDestinationSet, Arg("coldkey", Codecs.AccountId, "T::AccountId"), Arg("netuid", Codecs.U16, "NetUid"), Arg("hotkey", Codecs.AccountId, "T::AccountId"));
         Ev(SubtensorEvent.MinNonImmuneUidsSet, Arg(null!, Codecs.U16, "NetUid"), Arg(null!, Codecs.U16, "u16"));
         Ev(SubtensorEvent.RootClaimed, Arg("coldkey", Codecs.AccountId, "T::AccountId"));
-        Ev(SubtensorEvent.RootClaimTypeSet, Arg("coldkey", Codecs.AccountId, "T::AccountId"), Arg("root_claim_type", SubtensorTypes.Opaque(SubtensorTypes.RootClaimTypeType), "RootClaimTypeEnum"));
+        Ev(SubtensorEvent.RootClaimTypeSet, Arg("coldkey", Codecs.AccountId, "T::AccountId"), Arg("root_claim_type", SubtensorTypes.RootClaimTypeCodec, "RootClaimTypeEnum"));
         Ev(SubtensorEvent.VotingPowerTrackingEnabled, Arg("netuid", Codecs.U16, "NetUid"));
         Ev(SubtensorEvent.VotingPowerTrackingDisableScheduled, Arg("netuid", Codecs.U16, "NetUid"), Arg("disable_at_block", Codecs.U64, "u64"));
         Ev(SubtensorEvent.VotingPowerTrackingDisabled, Arg("netuid", Codecs.U16, "NetUid"));

@@ -19,11 +19,15 @@ public sealed partial class SubtensorModulePallet
     }
 
     /// <summary>
-    /// <c>block_step</c> as far as this runtime goes: (1) registration price decay. Subtensor then mints the block emission,
-    /// reveals matured weight commits, runs the coinbase with the epochs, updates moving prices, RootProp and pending child
-    /// keys, and auto-claims root dividends — the coinbase and epoch come with the next issue, in this order, here.
+    /// <c>block_step</c>: (1) registration price decay, then the coinbase step (<see cref="RunCoinbaseStep"/>): block
+    /// emission, coinbase with the epochs, moving prices, RootProp, pending child keys, automatic root claims. Time-locked
+    /// (drand) commits are not accepted by this runtime, so there is nothing to reveal in between.
     /// </summary>
-    public void BlockStep(IStateAccess state) => UpdateRegistrationPrices(state);
+    public void BlockStep(IStateAccess state)
+    {
+        UpdateRegistrationPrices(state);
+        RunCoinbaseStep(state);
+    }
 
     /// <summary><c>clean_up_hotkey_swap_records</c>: one residue class of subnets per block drops records older than the interval.</summary>
     private Weight CleanUpHotkeySwapRecords(IStateAccess state, ulong block)

@@ -13,9 +13,9 @@ namespace Subtensor.Runtime.Pallets.SubtensorModule;
 
 /// <summary>
 /// pallet_subtensor (runtime index 7): subnets, neurons, staking through the subnet pools, take, serving, and the
-/// owner/root hyperparameters it owns. Storage, events, errors and call indices are Subtensor's (spec 425); the per-block
-/// coinbase and the Yuma epoch belong to the next issue and slot into <see cref="OnInitialize"/> after the registration
-/// price decay, where <c>block_step</c> runs them in Subtensor.
+/// owner/root hyperparameters it owns, weights and commit-reveal, the per-block coinbase with the Yuma epoch (run from
+/// <see cref="OnInitialize"/> in <c>block_step</c> order), child keys and root claims. Storage, events, errors and call
+/// indices are Subtensor's (spec 425).
 /// </summary>
 public sealed partial class SubtensorModulePallet : Pallet
 {

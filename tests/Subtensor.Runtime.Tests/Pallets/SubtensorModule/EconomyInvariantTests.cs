@@ -12,9 +12,11 @@ using Subtensor.Runtime.Tests.Support;
 namespace Subtensor.Runtime.Tests.Pallets.SubtensorModule;
 
 /// <summary>
-/// A long random run of registrations, stakes, unstakes, moves, transfers and swaps between many coldkeys. After every
-/// block: TAO is conserved to the RAO, the alpha books balance, and each nominator's alpha equals its shares times the
-/// pool ratio. Every failed call leaves the state exactly as it was.
+/// A long random run of registrations, stakes, unstakes, moves, transfers, swaps and random weights between many coldkeys,
+/// with the coinbase and epochs running every block (tempo 20). After every block: TAO is conserved to the RAO (minted
+/// emission included), the alpha books balance (staked + burned + pending + protocol alpha + unclaimed root alpha, with
+/// only the per-block and per-epoch flooring dust left over, bounded and non-negative), and each nominator's alpha equals
+/// its shares times the pool ratio. Every failed call leaves the state exactly as it was.
 /// </summary>
 public class EconomyInvariantTests(ITestOutputHelper output)
 {
@@ -29,6 +31,8 @@ public class EconomyInvariantTests(ITestOutputHelper output)
     private readonly string[] _hot = Enumerable.Range(0, Hotkeys).Select(i => $"Hot{i}").ToArray();
     private readonly Dictionary<AccountId32, string> _ownerOfHot = [];
     private readonly List<ushort> _subnets = [1];
+    private ulong _maxDust;
+    private int _blocks;
 
     private static SubtensorRuntime Rt => EconomyChain.Rt;
 
@@ -54,6 +58,7 @@ public class EconomyInvariantTests(ITestOutputHelper output)
 
             CheckInvariants(shares: b % 10 == 0);
             _c.NextBlock();
+            _blocks++;
             if (b % 10 == 0)
             {
                 CheckInvariants(shares: false);
@@ -62,8 +67,12 @@ public class EconomyInvariantTests(ITestOutputHelper output)
 
         CheckInvariants(shares: true);
         output.WriteLine(string.Join(Environment.NewLine, _tally.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}: {t.Value.Ok} ok, {t.Value.Failed} failed")));
-        output.WriteLine($"subnets {string.Join(',', _subnets)}");
-        foreach (var op in new[] { "add_stake", "remove_stake", "add_stake_limit", "remove_stake_limit", "move_stake", "transfer_stake", "swap_stake", "burned_register", "register_network", "signed" })
+        output.WriteLine($"subnets {string.Join(',', _subnets)}; max flooring dust {_maxDust} RAO; epochs {string.Join(',', _subnets.Select(n => St.SubnetEpochIndex.Get(_c.State, n)))}");
+        Assert.True(_subnets.All(n => St.SubnetEpochIndex.Get(_c.State, n) >= 10), "every subnet ran its epochs");
+        Assert.True(_subnets.Any(n => St.Incentive.Get(_c.State, n).Any(i => i > 0)), "random weights earned incentive somewhere");
+        Assert.True(St.RootAlphaDividendsPerSubnet.Iterate(_c.State).Any(), "root stakers earned root alpha dividends");
+        Assert.True(St.RootClaimed.Iterate(_c.State).Any(e => e.Value > 0), "root dividends were claimed");
+        foreach (var op in new[] { "set_weights", "add_stake", "remove_stake", "add_stake_limit", "remove_stake_limit", "move_stake", "transfer_stake", "swap_stake", "burned_register", "register_network", "signed" })
         {
             Assert.True(_tally.TryGetValue(op, out var t) && t.Ok >= 5, $"{op}: {(_tally.TryGetValue(op, out var x) ? x : default)}");
         }
@@ -84,6 +93,19 @@ public class EconomyInvariantTests(ITestOutputHelper output)
         {
             _ownerOfHot[EconomyChain.Acc(_hot[i])] = _cold[i % _cold.Length];
         }
+
+        EpochFriendly(1);
+
+        // Root stake on half the hotkeys and a moving price above 1, so root alpha is kept as claimable dividends and
+        // claimed automatically (sold for TAO and restaked on root) every block.
+        for (var i = 0; i < _hot.Length; i += 2)
+        {
+            _c.Ok(_ownerOfHot[EconomyChain.Acc(_hot[i])], _c.Call("try_associate_hotkey", EconomyChain.Acc(_hot[i])));
+            _c.Ok(_ownerOfHot[EconomyChain.Acc(_hot[i])], _c.Call("add_stake", EconomyChain.Acc(_hot[i]), (ushort)0, 50_000_000_000UL));
+        }
+
+        St.SubnetMovingPrice.Insert(_c.State, 1, Core.Arithmetic.I96F32.SaturatingFromNum(2UL));
+        St.RootClaimableThreshold.Insert(_c.State, 1, Core.Arithmetic.I96F32.Zero);
 
         // Deepen subnet 1 so that random stakes move its price by a plausible amount.
         _c.Ok("Alice", _c.Call("add_stake", alice, (ushort)1, 2_000_000_000_000UL));
@@ -141,6 +163,9 @@ public class EconomyInvariantTests(ITestOutputHelper output)
             case < 84:
                 RegisterNetwork(cold, hot);
                 break;
+            case < 86:
+                RandomWeights();
+                break;
             case < 88:
                 Run("transfer", cold, Rt.Balances.TransferKeepAlive.Create(MultiAddress.FromId(EconomyChain.Acc(_cold[_rng.Next(_cold.Length)])), TaoAmount()));
                 break;
@@ -192,12 +217,43 @@ public class EconomyInvariantTests(ITestOutputHelper output)
         var netuid = (ushort)_c.EventsOf(SubtensorEvent.NetworkAdded).Last().Fields[0]!;
         _subnets.Add(netuid);
         Run("start_call", _ownerOfHot[hot], _c.Call("start_call", netuid));
+        EpochFriendly(netuid);
+    }
+
+    /// <summary>Short tempo, commit-reveal off, no weights rate limit: the epochs of this run use plain set_weights.</summary>
+    private void EpochFriendly(ushort netuid)
+    {
+        St.Tempo.Insert(_c.State, netuid, 20);
+        St.CommitRevealWeightsEnabled.Insert(_c.State, netuid, false);
+        St.WeightsSetRateLimit.Insert(_c.State, netuid, 0);
+        St.MinAllowedWeights.Insert(_c.State, netuid, 1);
+    }
+
+    /// <summary>A registered hotkey sets random weights (sometimes invalid ones) on a random subnet.</summary>
+    private void RandomWeights()
+    {
+        var net = Pick(_subnets);
+        var n = St.SubnetworkN.Get(_c.State, net);
+        if (n == 0)
+        {
+            return;
+        }
+
+        var hot = St.Keys.Get(_c.State, net, (ushort)_rng.Next(n));
+        var count = _rng.Next(1, Math.Min((int)n, 8) + 1);
+        var uids = Enumerable.Range(0, count).Select(_ => (ushort)_rng.Next(n + (_rng.Next(20) == 0 ? 2 : 0))).ToArray();
+        var values = uids.Select(_ => (ushort)_rng.Next(65_536)).ToArray();
+        var before = Snapshot();
+        var r = Rt.Dispatch(_c.State, _c.Call("set_weights", net, uids, values, 0UL), Runtime.Framework.Dispatch.Origin.Signed(hot), bypassFilter: false);
+        Count("set_weights", r.IsOk);
+        Assert.True(r.IsOk || before.SequenceEqual(Snapshot(), ChangeComparer.Instance), $"set_weights failed with {r.Error} but changed state");
     }
 
     private void SimulatedEmissionGrowsEveryNominatorProRata()
     {
         // What the coinbase will do: credit a hotkey's pool (and AlphaOut) so every nominator grows pro rata.
-        var pools = St.TotalHotkeyAlpha.Iterate(_c.State).Where(p => p.Value > 1_000_000).ToList();
+        // Root pools are left alone: growing them by hand would inflate root stakers' claimable dividends.
+        var pools = St.TotalHotkeyAlpha.Iterate(_c.State).Where(p => p.Value > 1_000_000 && p.Key2 != 0).ToList();
         if (pools.Count == 0)
         {
             return;
@@ -247,13 +303,52 @@ public class EconomyInvariantTests(ITestOutputHelper output)
                 staked += n == net ? v : 0;
             }
 
-            Assert.Equal(St.SubnetAlphaOut.Get(state, net), staked + Rt.AlphaAssets.AlphaBurned.Get(state, net));
+            // Alpha: what left the pool is staked, burned, pending, bought by the protocol or claimable by root stakers;
+            // the remainder is flooring dust of the per-block split and the epoch payouts.
+            ulong pending = St.PendingServerEmission.Get(state, net) + St.PendingValidatorEmission.Get(state, net)
+                + St.PendingRootAlphaDivs.Get(state, net) + St.PendingOwnerCut.Get(state, net);
+            var accounted = staked + Rt.AlphaAssets.AlphaBurned.Get(state, net) + pending + St.SubnetProtocolAlpha.Get(state, net) + RootOwed(net);
+            var alphaOut = St.SubnetAlphaOut.Get(state, net);
+            Assert.True(alphaOut >= accounted, $"b{_blocks} subnet {net}: AlphaOut {alphaOut} < accounted {accounted}: staked {staked} burned {Rt.AlphaAssets.AlphaBurned.Get(state, net)} pending {pending} protocol {St.SubnetProtocolAlpha.Get(state, net)} root {RootOwed(net)} epoch {St.SubnetEpochIndex.Get(state, net)}");
+            var dust = alphaOut - accounted;
+            _maxDust = Math.Max(_maxDust, dust);
+            var uids = (ulong)St.SubnetworkN.Get(state, net) + 1;
+            // Flooring only: per epoch a few RAO per UID, plus the I96F32 root-claimable rate (2^-32 per unit of root
+            // stake) times each root staker's stake.
+            ulong rootFloor = 2;
+            foreach (var (hot, _) in St.RootClaimable.Iterate(state))
+            {
+                rootFloor += (St.HotkeyStake(state, hot, 0) >> 32) + 2;
+            }
+
+            var bound = (2 * uids + rootFloor) * (St.SubnetEpochIndex.Get(state, net) + 1);
+            Assert.True(dust <= bound, $"subnet {net}: {dust} RAO unaccounted (bound {bound})");
         }
 
         if (shares)
         {
             CheckShareValues();
         }
+    }
+
+    /// <summary>Root alpha dividends of a subnet not yet claimed: Σ rate × root stake − claimed over root stakers.</summary>
+    private ulong RootOwed(ushort net)
+    {
+        ulong owed = 0;
+        foreach (var (hot, rates) in St.RootClaimable.Iterate(_c.State))
+        {
+            if (rates.All(r => r.NetUid != net))
+            {
+                continue;
+            }
+
+            foreach (var cold in St.AlphaV2.IteratePrefix(_c.State, hot).Where(x => x.K3 == 0).Select(x => x.K2))
+            {
+                owed += St.RootOwed(_c.State, hot, cold, net);
+            }
+        }
+
+        return owed;
     }
 
     private void CheckShareValues()
