@@ -24,5 +24,6 @@ internal static class NodeRpc
             p.OptionalUInt(0, "number") is { } n
                 ? services.Client.GetCanonicalHash((uint)n)?.ToString()
                 : services.Client.Best.Hash.ToString()));
+        InterimRpc.RegisterMissing(registry, services);
     }
 }
