@@ -227,10 +227,6 @@ public sealed class NetworkService : IAsyncDisposable
         }
 
         _log.Information("🏷  Local node identity is: {PeerId}", LocalPeerId);
-        foreach (var address in _host.ListenAddresses)
-        {
-            _log.Information("🔍 Listening for new connections on {Address}", address.WithPeerId(LocalPeerId));
-        }
         _maintenance = Task.Run(() => MaintenanceLoopAsync(_shutdown.Token), CancellationToken.None);
         if (_config.EnableKademlia)
         {
