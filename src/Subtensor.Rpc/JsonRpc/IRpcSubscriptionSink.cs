@@ -7,6 +7,9 @@ public interface IRpcSubscriptionSink
 {
     string SubscriptionId { get; }
 
+    /// <summary>Identifies the client connection (for per-connection limits such as chainHead_v1_follow's).</summary>
+    object Connection { get; }
+
     /// <summary>Cancelled when the client unsubscribes or disconnects.</summary>
     CancellationToken Closed { get; }
 

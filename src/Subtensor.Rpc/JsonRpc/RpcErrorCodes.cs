@@ -36,6 +36,21 @@ public static class RpcErrorCodes
     public const int PoolFutureRejected = 1021;
     public const int AuthorOther = 1040;
 
+    /// <summary>json-rpc-interface-spec: too many chainHead_v1_follow subscriptions.</summary>
+    public const int ChainHeadReachedLimits = -32800;
+
+    /// <summary>json-rpc-interface-spec: the block was not reported by the follow subscription, or was unpinned.</summary>
+    public const int ChainHeadInvalidBlock = -32801;
+
+    /// <summary>json-rpc-interface-spec: chainHead_v1_call on a subscription that follows without the runtime.</summary>
+    public const int ChainHeadInvalidRuntimeCall = -32802;
+
+    /// <summary>json-rpc-interface-spec: chainHead_v1_continue on an operation that is not waiting for it.</summary>
+    public const int ChainHeadInvalidContinue = -32803;
+
+    /// <summary>json-rpc-interface-spec: chainHead_v1_unpin with a hash given twice.</summary>
+    public const int ChainHeadDuplicateHashes = -32804;
+
     /// <summary>sc-rpc-api base codes: system 2000, chain 3000, state 4000, offchain 5000.</summary>
     public const int SystemBase = 2000;
     public const int ChainBase = 3000;

@@ -266,6 +266,8 @@ internal sealed class WebSocketRpcConnection
 
         public string SubscriptionId => id;
 
+        public object Connection => owner;
+
         public CancellationToken Closed => _closed.Token;
 
         public bool TrySend(JsonNode? result)
