@@ -122,7 +122,7 @@ internal sealed class NodeService : IAsyncDisposable
             var registry = new RpcMethodRegistry();
             var info = new NetworkNodeInfo(_config, network, sync, _gossip);
             var services = new RpcServices(_client, Pool, keystore, info, _config.Sealing.Kind == SealingKind.Manual ? _authoring : null);
-            NodeRpc.Register(registry, services);
+            NodeRpc.Register(registry, services, denyUnsafe: !_config.Rpc.AllowUnsafe);
             NetworkRpc.Register(registry, network);
             _rpc = new RpcServer(registry, _config.Rpc);
             await _rpc.StartAsync(cancellationToken).ConfigureAwait(false);
