@@ -699,6 +699,15 @@ public sealed class NetworkService : IAsyncDisposable
                 Peerset.DialFailed(session.Peer); // back off before trying a peer that refused us (full, reserved-only) again
             }
 
+            if (ex is MultistreamSelect.ProtocolNotSupportedException && !session.IsClosed)
+            {
+                // Not a Substrate node of our chain (a bootnode of another stack, a js-libp2p peer): no sync peer, but identify, ping and
+                // Kademlia stay usable on the connection until the discovery housekeeping closes it.
+                ClosePeer(session, "block announces not supported", closeConnection: false);
+                _discoveryConnections.TryAdd(session.Connection, _time.GetUtcNow());
+                return;
+            }
+
             ClosePeer(session, "block announces refused", closeConnection: !session.IsClosed);
             return;
         }
