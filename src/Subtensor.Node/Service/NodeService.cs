@@ -37,6 +37,7 @@ internal sealed class NodeService : IAsyncDisposable
     private SyncService? _sync;
     private TransactionGossip? _gossip;
     private GrandpaService? _grandpa;
+    private DevFinalityWorker? _devFinality;
 
     public NodeService(NodeConfiguration config) => _config = config;
 
@@ -78,7 +79,7 @@ internal sealed class NodeService : IAsyncDisposable
         }
 
         var devSealing = _config.Sealing.Kind != SealingKind.Aura;
-        var importer = new BlockImporter(_client, engine, allowFutureSlots: devSealing, finalizeEveryBlock: _config.InstantFinality);
+        var importer = new BlockImporter(_client, engine, allowFutureSlots: devSealing);
         Pool = new TransactionPool.TransactionPool(new RuntimeTransactionValidator(_client), _config.Pool);
         PoolMaintenance.Attach(_client, Pool);
         var finality = new GrandpaFinality(_client, importer);
@@ -103,6 +104,10 @@ internal sealed class NodeService : IAsyncDisposable
         {
             _grandpa = new GrandpaService(_client, network, finality, keystore, GrandpaOptions(engine.SlotDurationMs));
         }
+        else if (_config.InstantFinality)
+        {
+            _devFinality = new DevFinalityWorker(_client);
+        }
 
         await network.StartAsync(cancellationToken).ConfigureAwait(false);
         _sync.Start();
@@ -112,7 +117,7 @@ internal sealed class NodeService : IAsyncDisposable
         if (_config.IsValidator)
         {
             var author = new BlockAuthor(_client, importer, new BlockBuilder(_client, Pool), engine, keystore);
-            _authoring = new AuthoringWorker(author, _client, Pool, _config.Sealing, _config.InstantFinality, () => sync.IsMajorSyncing);
+            _authoring = new AuthoringWorker(author, _client, Pool, _config.Sealing, finalize: false, () => sync.IsMajorSyncing);
             _authoring.Start();
             Log.Information("⛏  Authoring with {Mode} sealing (slot {Slot} ms)", _config.Sealing.Kind, engine.SlotDurationMs);
         }
@@ -122,7 +127,7 @@ internal sealed class NodeService : IAsyncDisposable
             var registry = new RpcMethodRegistry();
             var info = new NetworkNodeInfo(_config, network, sync, _gossip);
             var services = new RpcServices(_client, Pool, keystore, info, _config.Sealing.Kind == SealingKind.Manual ? _authoring : null);
-            NodeRpc.Register(registry, services, denyUnsafe: !_config.Rpc.AllowUnsafe);
+            NodeRpc.Register(registry, services, _config.Rpc);
             NetworkRpc.Register(registry, network);
             _rpc = new RpcServer(registry, _config.Rpc);
             await _rpc.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -206,6 +211,11 @@ internal sealed class NodeService : IAsyncDisposable
         if (_grandpa is not null)
         {
             await _grandpa.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_devFinality is not null)
+        {
+            await _devFinality.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_gossip is not null)
