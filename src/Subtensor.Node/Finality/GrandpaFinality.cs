@@ -86,20 +86,30 @@ internal sealed class GrandpaFinality
             return "cannot read the authority set: " + e.Message;
         }
 
-        Finalize(new VoteTarget(hash, number), justification, "justification");
+        Finalize(new VoteTarget(hash, number), justification, "justification", alwaysStore: true);
         return null;
     }
 
-    /// <summary>Finalizes <paramref name="target"/>, storing <paramref name="justification"/> under FRNK.</summary>
-    public void Finalize(VoteTarget target, GrandpaJustification justification, string source)
+    /// <summary>sc-consensus-grandpa's default <c>justification_period</c>: a finality proof is kept at least every 512 blocks.</summary>
+    public const uint JustificationPeriod = 512;
+
+    /// <summary>
+    /// Finalizes <paramref name="target"/>. The justification is stored under FRNK when <paramref name="alwaysStore"/> (it came with the
+    /// block) or when this finality crosses a multiple of <see cref="JustificationPeriod"/> (sc-consensus-grandpa <c>finalize_block</c>),
+    /// so peers can sync provably final blocks without a proof for every block.
+    /// </summary>
+    public void Finalize(VoteTarget target, GrandpaJustification justification, string source, bool alwaysStore = false)
     {
-        var justifications = JustificationsCodec.Encode([Justification.Grandpa(justification.Encode())]);
         lock (_finalizeGate)
         {
-            if (target.Number <= _client.Finalized.Number)
+            var finalized = _client.Finalized.Number;
+            if (target.Number <= finalized)
             {
                 return;
             }
+
+            var store = alwaysStore || JustificationRequired(finalized, target.Number);
+            var justifications = store ? JustificationsCodec.Encode([Justification.Grandpa(justification.Encode())]) : null;
 
             if (!IsOnBestChain(target))
             {
@@ -114,6 +124,10 @@ internal sealed class GrandpaFinality
         Log.Debug("Finalized #{Number} ({Hash}) by {Source}", target.Number, target.Hash, source);
         Finalized?.Invoke(new BlockRef(target.Hash, target.Number));
     }
+
+    /// <summary>sc-consensus-grandpa: a justification is kept when finality reaches a new multiple of the period.</summary>
+    public static bool JustificationRequired(uint lastFinalized, uint number)
+        => (lastFinalized != 0 || number - lastFinalized == JustificationPeriod) && lastFinalized / JustificationPeriod != number / JustificationPeriod;
 
     private bool IsOnBestChain(VoteTarget target) => _client.GetCanonicalHash(target.Number) == target.Hash;
 

@@ -23,10 +23,12 @@ internal sealed class ClientImportQueue : IBlockImportQueue
     private readonly AuraEngine _engine;
     private readonly GrandpaFinality _finality;
     private readonly Action<Network.Identity.PeerId, ReputationChange>? _reportPeer;
+    private readonly SealVerifier? _seals;
 
     public ClientImportQueue(ChainClient client, BlockImporter importer, AuraEngine engine, GrandpaFinality finality,
-        Action<Network.Identity.PeerId, ReputationChange>? reportPeer)
+        Action<Network.Identity.PeerId, ReputationChange>? reportPeer, SealVerifier? seals = null)
     {
+        _seals = seals;
         _client = client;
         _importer = importer;
         _engine = engine;
@@ -37,27 +39,60 @@ internal sealed class ClientImportQueue : IBlockImportQueue
     /// <summary>Whether GRANDPA justifications are verified and applied (off on dev chains with instant finality).</summary>
     public bool ApplyJustifications { get; init; } = true;
 
-    public Task<IReadOnlyList<BlockImportResult>> ImportBlocksAsync(NetworkOrigin origin, IReadOnlyList<IncomingBlock> blocks, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BlockImportResult>> ImportBlocksAsync(NetworkOrigin origin, IReadOnlyList<IncomingBlock> blocks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blocks);
         var results = new List<BlockImportResult>(blocks.Count);
         var clientOrigin = (ClientOrigin)(int)origin;
-        foreach (var block in blocks)
+        using var stopPreverify = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var preverify = StartPreverify(blocks, stopPreverify.Token);
+        try
         {
-            if (cancellationToken.IsCancellationRequested)
+            foreach (var block in blocks)
             {
-                break;
-            }
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
 
-            var result = ImportOne(clientOrigin, block);
-            results.Add(result);
-            if (result.Outcome is not (BlockImportOutcome.Imported or BlockImportOutcome.AlreadyKnown))
-            {
-                break; // the rest of the batch builds on this block
+                var result = ImportOne(clientOrigin, block);
+                results.Add(result);
+                if (result.Outcome is not (BlockImportOutcome.Imported or BlockImportOutcome.AlreadyKnown))
+                {
+                    break; // the rest of the batch builds on this block
+                }
             }
         }
+        finally
+        {
+            await stopPreverify.CancelAsync().ConfigureAwait(false);
+            await preverify.ConfigureAwait(false);
+            _seals?.Clear();
+        }
 
-        return Task.FromResult<IReadOnlyList<BlockImportResult>>(results);
+        return results;
+    }
+
+    /// <summary>Verifies the seals of the batch (but the first, which the import verifies right away) on another core.</summary>
+    private Task StartPreverify(IReadOnlyList<IncomingBlock> blocks, CancellationToken cancellationToken)
+    {
+        if (_seals is null || blocks.Count < 2 || Environment.ProcessorCount < 2)
+        {
+            return Task.CompletedTask;
+        }
+
+        IReadOnlyList<byte[]> authorities;
+        try
+        {
+            authorities = _client.AuraAuthorities(_client.Best.Hash);
+        }
+        catch (Exception e) when (e is InvalidOperationException or Storage.StorageException)
+        {
+            return Task.CompletedTask;
+        }
+
+        var seals = _seals;
+        return Task.Run(() => seals.Preverify(blocks.Skip(1).Select(b => b.Header.Header), authorities, cancellationToken), CancellationToken.None);
     }
 
     private BlockImportResult ImportOne(ClientOrigin origin, IncomingBlock block)

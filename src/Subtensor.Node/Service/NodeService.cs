@@ -72,7 +72,8 @@ internal sealed class NodeService : IAsyncDisposable
         }
 
         var nodeKey = ResolveNodeKey();
-        var engine = new AuraEngine(_client.SlotDurationMs(_client.Best.Hash));
+        var seals = new SealVerifier();
+        var engine = new AuraEngine(_client.SlotDurationMs(_client.Best.Hash)) { SignatureCheck = seals.Check };
         if (FastBlocks.IsEnabled(_config.Spec))
         {
             Log.Information("⏱  Fast blocks: {Slot} ms slots", engine.SlotDurationMs);
@@ -88,7 +89,7 @@ internal sealed class NodeService : IAsyncDisposable
         var backend = new ClientChainBackend(_client);
         _network = new NetworkService(NetworkConfig(nodeKey), backend, stateServer: null, logger: Serilog.Log.Logger);
         var network = _network;
-        var importQueue = new ClientImportQueue(_client, importer, engine, finality, network.ReportPeer) { ApplyJustifications = _config.GrandpaEnabled };
+        var importQueue = new ClientImportQueue(_client, importer, engine, finality, network.ReportPeer, seals) { ApplyJustifications = _config.GrandpaEnabled };
         _sync = new SyncService(network, backend, importQueue, new SyncServiceOptions(), Serilog.Log.Logger);
         var sync = _sync;
         _gossip = new TransactionGossip(network, Pool, () => sync.IsMajorSyncing);
