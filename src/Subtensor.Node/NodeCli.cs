@@ -13,6 +13,13 @@ internal static class NodeCli
         root.Subcommands.Add(KeyCommand.Build());
         root.Subcommands.Add(BenchmarkCommand.Build());
         root.Subcommands.Add(ExportGenesisHeadCommand.Create());
+        root.Subcommands.Add(BuildSpecCommand.Create());
+        root.Subcommands.Add(PurgeChainCommand.Create());
+        root.Subcommands.Add(ExportBlocksCommand.Create());
+        root.Subcommands.Add(ImportBlocksCommand.Create());
+        root.Subcommands.Add(ExportStateCommand.Create());
+        root.Subcommands.Add(CheckBlockCommand.Create());
+        root.Subcommands.Add(RevertCommand.Create());
         new RunCommand().AddTo(root);
         return root;
     }

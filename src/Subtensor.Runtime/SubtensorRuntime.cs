@@ -4,11 +4,15 @@ using Subtensor.Runtime.Extrinsics;
 using Subtensor.Runtime.Framework;
 using Subtensor.Runtime.Framework.Dispatch;
 using Subtensor.Runtime.Metadata;
+using Subtensor.Runtime.Pallets.AlphaAssets;
+using Subtensor.Runtime.Pallets.AdminUtils;
 using Subtensor.Runtime.Pallets.Aura;
 using Subtensor.Runtime.Pallets.Balances;
 using Subtensor.Runtime.Pallets.FrameSystem;
 using Subtensor.Runtime.Pallets.Grandpa;
+using Subtensor.Runtime.Pallets.SubtensorModule;
 using Subtensor.Runtime.Pallets.Sudo;
+using Subtensor.Runtime.Pallets.Swap;
 using Subtensor.Runtime.Pallets.Timestamp;
 using Subtensor.Runtime.Pallets.TransactionPayment;
 using Subtensor.Runtime.Pallets.Utility;
@@ -20,7 +24,8 @@ namespace Subtensor.Runtime;
 /// <summary>
 /// The native Subtensor runtime: its pallets at Subtensor's indices, the aggregate call/event types, the transaction
 /// extensions, the executive, the metadata and the runtime APIs. Stateless: every entry point takes the state to
-/// work on. Pallet indices left free for later pallets: SubtensorModule 7, AdminUtils 19, Swap 28.
+/// work on. SubtensorModule 7, AdminUtils 19, Swap 28 and AlphaAssets 31 carry
+/// the economy.
 /// </summary>
 public sealed class SubtensorRuntime : IRuntimeHost
 {
@@ -65,7 +70,13 @@ public sealed class SubtensorRuntime : IRuntimeHost
         TransactionPayment = new TransactionPaymentPallet(BlockWeights.Subtensor);
         Utility = new UtilityPallet(Outer);
         Sudo = new SudoPallet(Outer);
-        Pallets = new Pallet[] { System, Timestamp, Aura, Grandpa, Balances, TransactionPayment, Utility, Sudo }.OrderBy(p => p.Index).ToList();
+        AlphaAssets = new AlphaAssetsPallet();
+        SubtensorModule = new SubtensorModulePallet(System, Balances, Aura, AlphaAssets);
+        Swap = new SwapPallet(SubtensorModule);
+        SubtensorModule.Swap = Swap;
+        AdminUtils = new AdminUtilsPallet(SubtensorModule, Grandpa);
+        Pallets = new Pallet[] { System, Timestamp, Aura, Grandpa, Balances, TransactionPayment, SubtensorModule, Utility, Sudo, AdminUtils, Swap, AlphaAssets }
+            .OrderBy(p => p.Index).ToList();
         if (Pallets.Select(p => p.Index).Distinct().Count() != Pallets.Count)
         {
             throw new InvalidOperationException("two pallets share an index");
@@ -123,6 +134,14 @@ public sealed class SubtensorRuntime : IRuntimeHost
     public UtilityPallet Utility { get; }
 
     public SudoPallet Sudo { get; }
+
+    public SubtensorModulePallet SubtensorModule { get; }
+
+    public AdminUtilsPallet AdminUtils { get; }
+
+    public SwapPallet Swap { get; }
+
+    public AlphaAssetsPallet AlphaAssets { get; }
 
     public IReadOnlyList<TransactionExtensionDef> Extensions { get; }
 

@@ -5,7 +5,10 @@ internal static class CliHarness
 {
     private static readonly object Gate = new();
 
-    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => RunWithInput("", args);
+
+    /// <summary>As <see cref="Run"/>, with <paramref name="stdin"/> as the console input.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunWithInput(string stdin, params string[] args)
     {
         lock (Gate)
         {
@@ -18,7 +21,7 @@ internal static class CliHarness
             {
                 Console.SetOut(stdout);
                 Console.SetError(stderr);
-                Console.SetIn(new StringReader(""));
+                Console.SetIn(new StringReader(stdin));
                 var code = NodeCli.Run(args);
                 return (code, stdout.ToString(), stderr.ToString());
             }

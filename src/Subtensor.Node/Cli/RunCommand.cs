@@ -9,6 +9,7 @@ using Subtensor.Rpc.JsonRpc;
 using Subtensor.Rpc.Server;
 using Subtensor.Runtime;
 using Subtensor.Storage;
+using Subtensor.Storage.Chain;
 using Subtensor.TransactionPool;
 
 namespace Subtensor.Node.Cli;
@@ -159,6 +160,9 @@ internal sealed class RunCommand
         };
         _ = LogFilter.Parse(parse.GetValue(_log) ?? []);
         var network = ResolveNetwork(parse, spec, dev);
+
+        // Without explicit flags an existing database keeps the pruning modes it was created with, as in Substrate.
+        var stored = temporary ? null : ChainDatabase.ReadPruningModes(ChainOptions.DatabasePath(basePath, spec));
         return new NodeConfiguration
         {
             Spec = spec,
@@ -169,8 +173,8 @@ internal sealed class RunCommand
             DevKeySeeds = devSeeds,
             Sealing = sealing,
             InstantFinality = dev,
-            StatePruning = ParsePruning(parse.GetValue(_statePruning), "--state-pruning", PruningMode.DefaultState),
-            BlocksPruning = ParsePruning(parse.GetValue(_blocksPruning), "--blocks-pruning", PruningMode.DefaultBlocks),
+            StatePruning = ParsePruning(parse.GetValue(_statePruning), "--state-pruning", stored?.State ?? PruningMode.DefaultState),
+            BlocksPruning = ParsePruning(parse.GetValue(_blocksPruning), "--blocks-pruning", stored?.Blocks ?? PruningMode.DefaultBlocks),
             Rpc = rpc,
             Pool = new TransactionPoolOptions
             {

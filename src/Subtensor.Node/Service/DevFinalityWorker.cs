@@ -6,13 +6,13 @@ using Subtensor.Core.Types;
 namespace Subtensor.Node.Service;
 
 /// <summary>
-/// Finality for dev chains, which have no finality gadget: every best block becomes final once it is
+/// Finality for dev chains, which have no finality gadget: every best block becomes final once it is at least
 /// <see cref="Lag"/> old. The lag keeps <c>inBlock</c> and <c>finalized</c> apart, as on a real chain, so clients
 /// that wait for inclusion before finality (polkadot.js <c>signAndSend</c>) see both.
 /// </summary>
 internal sealed class DevFinalityWorker : IAsyncDisposable
 {
-    public static readonly TimeSpan Lag = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan Lag = TimeSpan.FromSeconds(1);
 
     private static readonly ILogger Log = Serilog.Log.ForContext<DevFinalityWorker>();
     private readonly ChainClient _client;
@@ -40,33 +40,40 @@ internal sealed class DevFinalityWorker : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
             {
-                var best = _client.Best;
-                if (best.Number <= _client.Finalized.Number)
-                {
-                    continue;
-                }
-
-                if (!_importedAt.TryGetValue(best.Hash, out var at) || DateTime.UtcNow - at >= Lag)
-                {
-                    try
-                    {
-                        _client.Finalize(best.Hash);
-                    }
-                    catch (InvalidOperationException e)
-                    {
-                        Log.Warning("Dev finality of {Block} failed: {Reason}", best, e.Message);
-                    }
-
-                    foreach (var old in _importedAt.Where(kv => DateTime.UtcNow - kv.Value > TimeSpan.FromMinutes(1)).Select(kv => kv.Key).ToList())
-                    {
-                        _importedAt.TryRemove(old, out _);
-                    }
-                }
+                FinalizeAged(DateTime.UtcNow - Lag);
             }
         }
         catch (OperationCanceledException)
         {
             // stopping
+        }
+    }
+
+    /// <summary>Finalizes the newest best-chain block imported before <paramref name="cutoff"/>.</summary>
+    private void FinalizeAged(DateTime cutoff)
+    {
+        var finalized = _client.Finalized.Number;
+        var candidate = _importedAt
+            .Where(kv => kv.Value <= cutoff)
+            .Select(kv => _client.GetHeader(kv.Key) is { } h && h.Number > finalized && _client.GetCanonicalHash(h.Number) == kv.Key ? (kv.Key, h.Number) : ((Hash256, uint)?)null)
+            .Where(c => c is not null)
+            .OrderByDescending(c => c!.Value.Item2)
+            .FirstOrDefault();
+        if (candidate is { } c2)
+        {
+            try
+            {
+                _client.Finalize(c2.Item1);
+            }
+            catch (InvalidOperationException e)
+            {
+                Log.Warning("Dev finality of #{Number} failed: {Reason}", c2.Item2, e.Message);
+            }
+        }
+
+        foreach (var old in _importedAt.Where(kv => kv.Value < cutoff && (_client.GetHeader(kv.Key)?.Number ?? 0) <= _client.Finalized.Number).Select(kv => kv.Key).ToList())
+        {
+            _importedAt.TryRemove(old, out _);
         }
     }
 

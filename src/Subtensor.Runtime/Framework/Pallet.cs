@@ -115,6 +115,18 @@ public abstract class Pallet
     protected StorageMap<TKey, TValue> OptionalMap<TKey, TValue>(string name, StorageHasher hasher, ScaleCodec<TKey> key, ScaleCodec<TValue> value, params string[] docs) =>
         Add(new StorageMap<TKey, TValue>(Name, name, hasher, key, value, default!, StorageEntryModifier.Optional, docs));
 
+    protected StorageDoubleMap<TKey1, TKey2, TValue> DoubleMap<TKey1, TKey2, TValue>(
+        string name, StorageHasher hasher1, ScaleCodec<TKey1> key1, StorageHasher hasher2, ScaleCodec<TKey2> key2, ScaleCodec<TValue> value, TValue defaultValue,
+        bool optional = false, params string[] docs) =>
+        Add(new StorageDoubleMap<TKey1, TKey2, TValue>(Name, name, hasher1, key1, hasher2, key2, value, defaultValue,
+            optional ? StorageEntryModifier.Optional : StorageEntryModifier.Default, docs));
+
+    protected StorageNMap<TKey1, TKey2, TKey3, TValue> NMap<TKey1, TKey2, TKey3, TValue>(
+        string name, (StorageHasher, ScaleCodec<TKey1>) key1, (StorageHasher, ScaleCodec<TKey2>) key2, (StorageHasher, ScaleCodec<TKey3>) key3,
+        ScaleCodec<TValue> value, TValue defaultValue, bool optional = false, params string[] docs) =>
+        Add(new StorageNMap<TKey1, TKey2, TKey3, TValue>(Name, name, key1, key2, key3, value, defaultValue,
+            optional ? StorageEntryModifier.Optional : StorageEntryModifier.Default, docs));
+
     protected TEntry Add<TEntry>(TEntry entry)
         where TEntry : StorageEntry
     {

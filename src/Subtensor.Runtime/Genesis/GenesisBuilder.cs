@@ -120,11 +120,21 @@ public static class GenesisBuilder
         return new AccountId32(pair.Pair.PublicKey);
     }
 
-    /// <summary>Subtensor's localnet genesis (node/src/chain_spec/localnet.rs) without the pallets this runtime lacks.</summary>
+    /// <summary>
+    /// Subtensor's localnet genesis (node/src/chain_spec/localnet.rs) without the pallets this runtime lacks, plus a
+    /// subtensorModule section: Subtensor's TotalIssuance equal to the balances issued, and netuid 1 ready for development —
+    /// owned by //Alice (also its owner hotkey at UID 0), started (root staking enabled), tempo 10, no weights rate limit,
+    /// commit-reveal off, no admin freeze window, its 10 TAO pool reserve held by the subnet account.
+    /// </summary>
     private static JsonObject LocalnetPatch(IReadOnlyList<string> authoritySeeds)
     {
         var balances = new JsonArray();
-        void Fund(string address, ulong amount) => balances.Add(new JsonArray(address, amount));
+        ulong issued = 0;
+        void Fund(string address, ulong amount)
+        {
+            balances.Add(new JsonArray(address, amount));
+            issued += amount;
+        }
         foreach (var s in new[] { "Alice", "Bob", "Charlie" })
         {
             Fund(Sr25519Address(s), 1_000_000_000_000_000);
@@ -137,12 +147,28 @@ public static class GenesisBuilder
 
         Fund("5Fghzk1AJt88PeFEzuRfXzbPchiBbsVGTTXcdx599VdZzkTA", 2_000_000_000_000);
         Fund("5GeqNhKWj1KG78VHzbmo3ZjZgUTrCuWeamdgiA114XHGdaEr", 2_000_000_000_000);
+        Fund(Pallets.SubtensorModule.SubtensorModulePallet.SubnetAccount(1).ToSs58(), 10_000_000_000);
+        var alice = Sr25519Address("Alice");
         return new JsonObject
         {
             ["balances"] = new JsonObject { ["balances"] = balances },
             ["aura"] = new JsonObject { ["authorities"] = new JsonArray(authoritySeeds.Select(s => (JsonNode)Sr25519Address(s)).ToArray()) },
             ["grandpa"] = new JsonObject { ["authorities"] = new JsonArray(authoritySeeds.Select(s => (JsonNode)new JsonArray(Ed25519Address(s), 1)).ToArray()) },
-            ["sudo"] = new JsonObject { ["key"] = Sr25519Address("Alice") },
+            ["sudo"] = new JsonObject { ["key"] = alice },
+            ["subtensorModule"] = new JsonObject
+            {
+                ["balancesIssuance"] = issued,
+                ["devSubnet"] = new JsonObject
+                {
+                    ["owner"] = alice,
+                    ["ownerHotkey"] = alice,
+                    ["tempo"] = 10,
+                    ["weightsSetRateLimit"] = 0,
+                    ["commitRevealWeightsEnabled"] = false,
+                    ["started"] = true,
+                    ["adminFreezeWindow"] = 0,
+                },
+            },
         };
     }
 

@@ -16,13 +16,43 @@ public static class SubtensorChainSpecs
     public static IReadOnlyList<string> ChainNames { get; } = ["dev", "local", "testnet"];
 
     /// <summary>
-    /// The runtime's <c>:code</c>: a WASM module with no executable code carrying the runtime_version and runtime_apis
-    /// custom sections, so Substrate tooling reads the version (and state version) from the chain itself.
+    /// The runtime's <c>:code</c>: a WASM module carrying the runtime_version and runtime_apis custom sections, so
+    /// Substrate tooling reads the version (and state version) from the chain itself, and exporting the consensus entry
+    /// points hosts run at genesis (<see cref="ConsensusEntryPoints"/>). Everything else is native.
     /// </summary>
     public static byte[] Code(SubtensorRuntime runtime)
     {
         ArgumentNullException.ThrowIfNull(runtime);
-        return MinimalRuntimeCode.Build(runtime.Version);
+        return MinimalRuntimeCode.Build(runtime.Version, ConsensusEntryPoints(runtime));
+    }
+
+    /// <summary>
+    /// The runtime APIs that smoldot executes to learn a chain's consensus and finality (AuraApi version 1: authorities,
+    /// slot_duration; GrandpaApi versions 2-3: grandpa_authorities, and current_set_id after genesis), as WASM
+    /// entry points: the slot duration is the runtime's constant, the others return the value stored by pallet_aura /
+    /// pallet_grandpa (whose storage encoding is the API's result encoding), or the API's result on empty storage when
+    /// nothing is stored. Only APIs the runtime declares are included.
+    /// </summary>
+    public static IReadOnlyList<RuntimeEntryPoint> ConsensusEntryPoints(SubtensorRuntime runtime)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        var empty = new OverlayedState(new InMemoryStateBackend());
+        byte[] Native(string method) => runtime.Apis.Call(empty, method, []);
+        bool Declares(string api) => runtime.Version.Apis.Any(a => a.Id == RuntimeApi.IdOf(api));
+        var entries = new List<RuntimeEntryPoint>();
+        if (Declares("AuraApi"))
+        {
+            entries.Add(RuntimeEntryPoint.StorageValue("AuraApi_authorities", runtime.Aura.Authorities.Key, Native("AuraApi_authorities")));
+            entries.Add(RuntimeEntryPoint.Constant("AuraApi_slot_duration", Native("AuraApi_slot_duration")));
+        }
+
+        if (Declares("GrandpaApi"))
+        {
+            entries.Add(RuntimeEntryPoint.StorageValue("GrandpaApi_grandpa_authorities", runtime.Grandpa.Authorities.Key, Native("GrandpaApi_grandpa_authorities")));
+            entries.Add(RuntimeEntryPoint.StorageValue("GrandpaApi_current_set_id", runtime.Grandpa.CurrentSetId.Key, Native("GrandpaApi_current_set_id")));
+        }
+
+        return entries;
     }
 
     /// <summary>

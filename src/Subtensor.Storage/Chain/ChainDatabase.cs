@@ -168,6 +168,35 @@ public sealed class ChainDatabase : IDisposable
         return new ChainDatabase(store, ownsStore, options, state);
     }
 
+    /// <summary>
+    /// The pruning modes an existing database at <paramref name="path"/> was created with, read without opening it for
+    /// writing; null when there is no initialised database there. Commands that only read a database use them so that
+    /// opening it never changes its modes.
+    /// </summary>
+    public static (PruningMode State, PruningMode Blocks)? ReadPruningModes(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!RocksDbStore.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var store = RocksDbStore.OpenReadOnly(path, ChainColumns.Names, RocksDbOptions.Default with { BlockCacheBytes = 1 << 20 });
+            if (store.Get(ChainColumns.Meta, ChainKeys.SchemaVersion) is null)
+            {
+                return null;
+            }
+
+            return (ReadMode(store, ChainKeys.StatePruning, "state pruning"), ReadMode(store, ChainKeys.BlocksPruning, "blocks pruning"));
+        }
+        catch (RocksDbException e)
+        {
+            throw Translate(path, e);
+        }
+    }
+
     /// <summary>A chain database in memory (for tests and tools).</summary>
     public static ChainDatabase CreateInMemory(ChainDatabaseOptions options)
         => Open(new MemoryStore(ChainColumns.Names), options, ownsStore: true);
@@ -524,6 +553,64 @@ public sealed class ChainDatabase : IDisposable
             using var ctx = new CommitContext(_store, state, _cache);
             SetBestCore(ctx, hash);
             Apply(ctx);
+        }
+    }
+
+    /// <summary>
+    /// Reverts up to <paramref name="maxBlocks"/> blocks off the top of the best chain, never a finalized one (Substrate's
+    /// <c>Backend::revert</c> without <c>revert_finalized</c>): the best block becomes the ancestor that many blocks down
+    /// (at most down to the finalized block), and every unfinalized block above that height — the reverted best-chain
+    /// blocks and any fork block as high — is removed with its header, body, justifications, canonical index entry and
+    /// the trie nodes only it referenced, so it can be imported again. One write; nothing changes when nothing can be
+    /// reverted.
+    /// </summary>
+    public RevertResult Revert(uint maxBlocks)
+    {
+        lock (_writeLock)
+        {
+            var state = Current;
+            RequireGenesis(state);
+            var best = state.Best!.Value;
+            var finalized = state.Finalized!.Value;
+            var count = Math.Min(maxBlocks, best.Number - finalized.Number);
+            if (count == 0)
+            {
+                return new RevertResult(best, best, []);
+            }
+
+            using var ctx = new CommitContext(_store, state, _cache);
+            var target = best;
+            for (var i = 0u; i < count; i++)
+            {
+                var block = ctx.Unfinalized.TryGetValue(target.Hash, out var b)
+                    ? b
+                    : throw new DatabaseCorruptedException($"the best chain block {target} is missing from the unfinalized set");
+                target = new BlockRef(block.Parent, block.Number - 1);
+            }
+
+            var removed = ctx.Unfinalized
+                .Where(e => e.Value.Number > target.Number)
+                .Select(e => new BlockRef(e.Key, e.Value.Number))
+                .OrderByDescending(r => r.Number)
+                .ThenBy(r => r.Hash)
+                .ToList();
+            foreach (var block in removed)
+            {
+                Discard(ctx, block);
+                var key = ChainKeys.Hash(block.Hash);
+                ctx.Batch.Delete(ChainColumns.Headers, key);
+                ctx.Batch.Delete(ChainColumns.Bodies, key);
+                ctx.Batch.Delete(ChainColumns.Justifications, key);
+            }
+
+            for (var n = target.Number + 1; n <= best.Number; n++)
+            {
+                ctx.ClearCanonical(n);
+            }
+
+            ctx.Best = target;
+            Apply(ctx);
+            return new RevertResult(best, target, removed);
         }
     }
 

@@ -91,7 +91,7 @@ public class GenesisTests
         Assert.Equal(["benchmark", "development", "local_testnet"], GenesisBuilder.PresetNames);
         var defaults = GenesisBuilder.DefaultConfigJson(Rt);
         using var doc = JsonDocument.Parse(defaults);
-        Assert.Equal(["system", "aura", "grandpa", "balances", "transactionPayment", "sudo"], doc.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["system", "aura", "grandpa", "balances", "transactionPayment", "subtensorModule", "sudo"], doc.RootElement.EnumerateObject().Select(p => p.Name));
         var state = new OverlayedState(new InMemoryStateBackend());
         GenesisBuilder.BuildState(Rt, state, defaults);
         Assert.Equal(0UL, Rt.Balances.TotalIssuance.Get(state));

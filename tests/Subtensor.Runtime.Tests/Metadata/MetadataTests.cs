@@ -49,7 +49,11 @@ public class MetadataTests
         var md = RuntimeMetadata.Decode(Rt.MetadataV14);
         var indices = md.Pallets.ToDictionary(p => p.Name, p => p.Index);
         Assert.Equal(
-            new Dictionary<string, byte> { ["System"] = 0, ["Timestamp"] = 2, ["Aura"] = 3, ["Grandpa"] = 4, ["Balances"] = 5, ["TransactionPayment"] = 6, ["Utility"] = 11, ["Sudo"] = 12 },
+            new Dictionary<string, byte>
+            {
+                ["System"] = 0, ["Timestamp"] = 2, ["Aura"] = 3, ["Grandpa"] = 4, ["Balances"] = 5, ["TransactionPayment"] = 6, ["SubtensorModule"] = 7,
+                ["Utility"] = 11, ["Sudo"] = 12, ["AdminUtils"] = 19, ["Swap"] = 28, ["AlphaAssets"] = 31,
+            },
             indices);
         var system = md.Pallets.Single(p => p.Name == "System");
         Assert.Equal("System", system.Storage!.Prefix);

@@ -89,6 +89,44 @@ public sealed class StorageDoubleMap<TKey1, TKey2, TValue> : StorageEntry
         }
     }
 
+    /// <summary>Every entry, in key order (both hashers must be transparent).</summary>
+    public IEnumerable<(TKey1 Key1, TKey2 Key2, TValue Value)> Iterate(IStateAccess state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var skip1 = StorageHashing.ConcatPrefixLength(Hasher1);
+        var skip2 = StorageHashing.ConcatPrefixLength(Hasher2);
+        if (skip1 < 0 || skip2 < 0)
+        {
+            throw new InvalidOperationException($"{Pallet}.{Name} uses an opaque hasher; its keys cannot be iterated back");
+        }
+
+        var cursor = Prefix;
+        while (state.NextKey(cursor) is { } next && next.AsSpan().StartsWith(Prefix))
+        {
+            cursor = next;
+            TKey1 k1;
+            TKey2 k2;
+            try
+            {
+                var r = new ScaleReader(next.AsSpan(Prefix.Length));
+                r.ReadBytes(skip1);
+                k1 = Key1Codec.Decode(ref r);
+                r.ReadBytes(skip2);
+                k2 = Key2Codec.Decode(ref r);
+                r.EnsureAtEnd();
+            }
+            catch (ScaleDecodeException)
+            {
+                continue;
+            }
+
+            if (TryDecode(ValueCodec, state.Get(next), out var value))
+            {
+                yield return (k1, k2, value);
+            }
+        }
+    }
+
     public override StorageEntryMetadata ToMetadata(TypeRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);

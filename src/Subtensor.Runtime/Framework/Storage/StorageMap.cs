@@ -8,7 +8,7 @@ using Subtensor.Runtime.State;
 namespace Subtensor.Runtime.Framework.Storage;
 
 /// <summary>A map (FRAME <c>StorageMap</c>): key = prefix ++ hasher(SCALE(key)).</summary>
-public sealed class StorageMap<TKey, TValue> : StorageEntry
+public sealed class StorageMap<TKey, TValue> : StorageEntry, IStorageMapEntry
 {
     private readonly TValue _default;
 
@@ -51,6 +51,12 @@ public sealed class StorageMap<TKey, TValue> : StorageEntry
     {
         ArgumentNullException.ThrowIfNull(state);
         state.Clear(KeyFor(key));
+    }
+
+    public void RemoveEncodedKey(IStateAccess state, byte[] encodedKey)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.Clear(Concat(Prefix, StorageHashing.Hash(Hasher, encodedKey)));
     }
 
     public TValue Take(IStateAccess state, TKey key)

@@ -1,0 +1,38 @@
+namespace Subtensor.Runtime.Pallets.SubtensorModule;
+
+/// <summary><c>pallet_subtensor::utils::rate_limiting::Hyperparameter</c>: owner-settable parameters, each rate-limited on its own.</summary>
+public enum Hyperparameter : byte
+{
+    Unknown = 0,
+    ServingRateLimit = 1,
+    MaxDifficulty = 2,
+    AdjustmentAlpha = 3,
+    MaxWeightLimit = 4,
+    ImmunityPeriod = 5,
+    MinAllowedWeights = 6,
+    Kappa = 7,
+    Rho = 8,
+    ActivityCutoff = 9,
+    PowRegistrationAllowed = 10,
+    MinBurn = 11,
+    MaxBurn = 12,
+    BondsMovingAverage = 13,
+    BondsPenalty = 14,
+    CommitRevealEnabled = 15,
+    LiquidAlphaEnabled = 16,
+    AlphaValues = 17,
+    WeightCommitInterval = 18,
+    TransferEnabled = 19,
+    AlphaSigmoidSteepness = 20,
+    Yuma3Enabled = 21,
+    BondsResetEnabled = 22,
+    ImmuneNeuronLimit = 23,
+    RecycleOrBurn = 24,
+    MaxAllowedUids = 25,
+    BurnHalfLife = 26,
+    BurnIncreaseMult = 27,
+    SubnetEmissionEnabled = 28,
+    MinChildkeyTake = 29,
+    ActivityCutoffFactorMilli = 30,
+    TriggerEpoch = 31,
+}
