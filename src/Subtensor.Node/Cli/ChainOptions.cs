@@ -42,7 +42,7 @@ internal sealed class ChainOptions
 
         if (chain == FastBlocks.LocalFastChain)
         {
-            return ChainSpec.ChainSpec.Parse(System.Text.Encoding.UTF8.GetBytes(FastBlocks.LocalFastSpec(runtime)));
+            return ChainSpec.ChainSpec.Parse(System.Text.Encoding.UTF8.GetBytes(FastBlocks.LocalFastSpec()));
         }
 
         if (!File.Exists(chain))

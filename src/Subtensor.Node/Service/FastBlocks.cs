@@ -42,9 +42,13 @@ internal static class FastBlocks
     public static SubtensorRuntime CreateRuntime(ChainSpec.ChainSpec spec)
         => IsEnabled(spec) ? new SubtensorRuntime(minimumPeriodMs: SubtensorRuntime.FastBlocksMinimumPeriodMs) : new SubtensorRuntime();
 
-    /// <summary>The plain spec of <c>local-fast</c>.</summary>
-    public static string LocalFastSpec(SubtensorRuntime runtime)
+    /// <summary>
+    /// The plain spec of <c>local-fast</c>. Its <c>:code</c> is built from the fast-blocks runtime, so the slot duration it reports
+    /// (AuraApi_slot_duration, read by smoldot) is 250 ms and the genesis hash is the same whichever runtime loaded the spec.
+    /// </summary>
+    public static string LocalFastSpec()
     {
+        var runtime = new SubtensorRuntime(minimumPeriodMs: SubtensorRuntime.FastBlocksMinimumPeriodMs);
         var spec = JsonNode.Parse(SubtensorChainSpecs.PlainSpec(runtime, "local"))!.AsObject();
         spec["name"] = "Bittensor Local (fast blocks)";
         spec["id"] = "bittensor_fast";

@@ -15,7 +15,7 @@ namespace Subtensor.Node.Tests.MultiNode;
 /// </summary>
 internal static class PrebuiltChain
 {
-    public static ChainSpec.ChainSpec Spec => ChainSpec.ChainSpec.Parse(System.Text.Encoding.UTF8.GetBytes(FastBlocks.LocalFastSpec(Transfers.Runtime)));
+    public static ChainSpec.ChainSpec Spec => ChainSpec.ChainSpec.Parse(System.Text.Encoding.UTF8.GetBytes(FastBlocks.LocalFastSpec()));
 
     /// <summary>Builds <paramref name="blocks"/> blocks into <paramref name="databasePath"/>; returns the best number.</summary>
     public static uint Build(string databasePath, int blocks)
