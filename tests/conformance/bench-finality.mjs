@@ -36,7 +36,7 @@ process.on('SIGINT', () => { stop(); process.exit(130); });
 
 async function main() {
   const readyDeadline = Date.now() + 180_000;
-  while (!/devnet: ready/.test(output)) {
+  while (!/devnet: ready[\s\S]*Ctrl-C stops the network/.test(output)) {
     if (script.exitCode !== null) throw new Error(`devnet.sh exited:\n${output}`);
     if (Date.now() > readyDeadline) throw new Error(`devnet not ready in 180 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));

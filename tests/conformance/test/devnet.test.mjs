@@ -99,7 +99,8 @@ before(async () => {
   script.stdout.on('data', (chunk) => { output += chunk; });
   script.stderr.on('data', (chunk) => { output += chunk; });
 
-  const ready = await waitForOutput(/devnet: ready archive-rpc=(\d+)/, 120_000);
+  // The node table follows the ready line; the line after it ends the listing.
+  const ready = await waitForOutput(/devnet: ready archive-rpc=(\d+)[\s\S]*Ctrl-C stops the network/, 120_000);
   archive = { rpc: Number(ready[1]) };
   for (const line of output.split('\n')) {
     const m = line.match(/^\s+(\w+)\s+(\d+)\s+(\d+)\s+(\/ip4\/\S+)$/);
