@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Subtensor.Node.Cli;
 using Subtensor.Node.Service;
+using Subtensor.Runtime;
+using Subtensor.Runtime.Genesis;
 
 namespace Subtensor.Node.Tests;
 
@@ -74,6 +76,12 @@ public sealed class RunCommandNetworkTests : IDisposable
         Assert.Equal(250ul, 2 * FastBlocks.CreateRuntime(fast).Timestamp.MinimumPeriodMs);
         Assert.Equal(12_000ul, 2 * FastBlocks.CreateRuntime(local).Timestamp.MinimumPeriodMs);
         Assert.NotEqual(local.Id, fast.Id);
+
+        // The genesis :code (whose AuraApi_slot_duration entry point smoldot reads) comes from the runtime the chain runs, so the
+        // node and anything building local-fast blocks in-process (PrebuiltChain) agree on the genesis hash.
+        Assert.Equal(SubtensorChainSpecs.Code(FastBlocks.CreateRuntime(fast)), fast.Genesis.Code);
+        Assert.Equal(SubtensorChainSpecs.Code(new SubtensorRuntime()), local.Genesis.Code);
+        Assert.NotEqual(local.Genesis.Code, fast.Genesis.Code);
     }
 
     [Theory]
