@@ -27,6 +27,7 @@ public sealed class RuntimeApis
     [
         ("Core", 5), ("Metadata", 2), ("BlockBuilder", 6), ("GenesisBuilder", 1), ("TaggedTransactionQueue", 3), ("OffchainWorkerApi", 2),
         ("AuraApi", 1), ("SessionKeys", 1), ("GrandpaApi", 3), ("AccountNonceApi", 1), ("TransactionPaymentApi", 4), ("TransactionPaymentCallApi", 3),
+        ("DelegateInfoRuntimeApi", 1), ("NeuronInfoRuntimeApi", 1), ("SubnetInfoRuntimeApi", 2), ("StakeInfoRuntimeApi", 1),
         ("SubnetRegistrationRuntimeApi", 1), ("SwapRuntimeApi", 1),
     ];
 
@@ -279,6 +280,7 @@ public sealed class RuntimeApis
                     " Query the output of the current `LengthToFee` given some input."),
             ]),
         };
+        defs.AddRange(Info.InfoApis.Build(rt));
         defs.AddRange(SubtensorApis.Build(rt));
 
         var declared = Declared.ToDictionary(d => d.Name, d => d.Version);

@@ -17,6 +17,12 @@ public interface IStateAccess
 
     void Clear(byte[] key);
 
+    /// <summary>
+    /// Appends one SCALE-encoded element to the <c>Vec</c> stored at <paramref name="key"/> (<c>sp_io::storage::append</c>);
+    /// an absent or undecodable value starts a new vector.
+    /// </summary>
+    void Append(byte[] key, byte[] encodedItem) => Set(key, AppendableVec.AppendEncoded(Get(key), encodedItem));
+
     /// <summary>Removes keys starting with <paramref name="prefix"/>, at most <paramref name="limit"/> of them; returns how many went and whether all did.</summary>
     ClearPrefixResult ClearPrefix(byte[] prefix, uint? limit = null);
 

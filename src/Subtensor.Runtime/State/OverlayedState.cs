@@ -43,6 +43,13 @@ public sealed class OverlayedState : IStateAccess
 
     public void Clear(byte[] key) => _top.Put(key, null);
 
+    public void Append(byte[] key, byte[] encodedItem)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(encodedItem);
+        _top.Append(key, encodedItem, () => _backend.Get(key));
+    }
+
     public ClearPrefixResult ClearPrefix(byte[] prefix, uint? limit = null)
     {
         ArgumentNullException.ThrowIfNull(prefix);

@@ -86,10 +86,21 @@ public sealed class CustomModulesTests
         Assert.Equal(TestChain.Account("Alice").ToArray(), calls[^1].Args[..32]);
         Assert.Equal(-32602, (await Post(server, "neuronInfo_getNeuronLite", 70_000, 1))["error"]!["code"]!.GetValue<int>());
 
-        // The native runtime has none of Subtensor's custom APIs yet: nothing is registered for it.
+        // The native runtime has Subtensor's info, registration and swap APIs (not yet the stake-lock ones): every
+        // wrapper whose API exists is registered and answers from the chain.
         using var chain = new TestChain();
         var real = new RpcMethodRegistry();
-        Assert.Empty(new SubtensorRpc(new RpcServices(chain.Client, chain.Pool, chain.Keystore, new FakeNodeInfo())).Register(real));
+        var names = new SubtensorRpc(new RpcServices(chain.Client, chain.Pool, chain.Keystore, new FakeNodeInfo())).Register(real);
+        Assert.Equal(SubtensorRpc.Methods.Count - 1, names.Count);
+        Assert.DoesNotContain("stakeInfo_getColdkeyLock", names);
+        Assert.Contains("subnetInfo_getDynamicInfo", names);
+        Assert.Contains("neuronInfo_getNeuronsLite", names);
+        Assert.Contains("swap_currentAlphaPrice", names);
+        await using var realServer = new RpcServer(real, new RpcServerOptions { Port = 0 });
+        await realServer.StartAsync();
+        var dynamic = (await Post(realServer, "subnetInfo_getDynamicInfo", 1))["result"]!.AsArray().Select(n => n!.GetValue<byte>()).ToArray();
+        Assert.Equal(new byte[] { 1, 4 }, dynamic[..2]); // Some, Compact netuid 1
+        Assert.Equal(TestChain.Account("Alice").ToArray(), dynamic[2..34]); // owner hotkey
     }
 
     [Fact]

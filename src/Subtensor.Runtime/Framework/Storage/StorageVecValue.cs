@@ -34,35 +34,11 @@ public sealed class StorageVecValue<T> : StorageEntry
     public void Append(IStateAccess state, T item)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var encodedItem = Element.Encode(item);
-        state.Set(Key, AppendEncoded(state.Get(Key), encodedItem));
+        state.Append(Key, Element.Encode(item));
     }
 
     /// <summary>Appends one encoded element to an encoded <c>Vec</c>; an absent or malformed value starts a new vector.</summary>
-    public static byte[] AppendEncoded(byte[]? existing, byte[] encodedItem)
-    {
-        ArgumentNullException.ThrowIfNull(encodedItem);
-        uint count = 0;
-        var body = ReadOnlySpan<byte>.Empty;
-        if (existing is { Length: > 0 })
-        {
-            try
-            {
-                var reader = new ScaleReader(existing);
-                count = reader.ReadCompactU32();
-                body = reader.Rest;
-            }
-            catch (ScaleDecodeException)
-            {
-                count = 0;
-                body = [];
-            }
-        }
-
-        var writer = new ScaleWriter(body.Length + encodedItem.Length + 5);
-        writer.WriteCompact(count + 1).WriteBytes(body).WriteBytes(encodedItem);
-        return writer.ToArray();
-    }
+    public static byte[] AppendEncoded(byte[]? existing, byte[] encodedItem) => AppendableVec.AppendEncoded(existing, encodedItem);
 
     public override StorageEntryMetadata ToMetadata(TypeRegistry registry)
     {

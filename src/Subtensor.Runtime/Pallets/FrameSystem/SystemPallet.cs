@@ -392,7 +392,7 @@ public sealed class SystemPallet : Pallet
         phase.EncodeTo(w);
         w.WriteBytes(encodedRuntimeEvent);
         w.WriteCompact(0u);
-        state.Set(Events.Key, StorageVecValue<EventRecord>.AppendEncoded(state.Get(Events.Key), w.ToArray()));
+        state.Append(Events.Key, w.ToArray());
     }
 
     public void DepositLog(IStateAccess state, DigestItem item)
