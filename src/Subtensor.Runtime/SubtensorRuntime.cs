@@ -36,8 +36,18 @@ public sealed class SubtensorRuntime : IRuntimeHost
     private readonly Lazy<byte[]> _metadataV15;
     private readonly Lazy<Hash256> _metadataHash;
 
-    public SubtensorRuntime(ChainProperties? properties = null)
+    /// <param name="properties">Token symbol, decimals and SS58 prefix.</param>
+    /// <param name="minimumPeriodMs">
+    /// pallet_timestamp MinimumPeriod (half the Aura slot): <see cref="MinimumPeriodMs"/> by default, <see cref="FastBlocksMinimumPeriodMs"/>
+    /// for Subtensor's <c>fast-blocks</c> build (250 ms slots), which multi-node tests and fast devnets use.
+    /// </param>
+    public SubtensorRuntime(ChainProperties? properties = null, ulong minimumPeriodMs = MinimumPeriodMs)
     {
+        if (minimumPeriodMs == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(minimumPeriodMs), "MinimumPeriod must be positive");
+        }
+
         Properties = properties ?? ChainProperties.Tao;
         Outer = new RuntimeOuterTypes();
         Version = new RuntimeVersion
@@ -53,8 +63,8 @@ public sealed class SubtensorRuntime : IRuntimeHost
         };
 
         System = new SystemPallet(Outer, Version, BlockWeights.Subtensor, BlockLength.Subtensor, 2400, Properties.Ss58Format);
-        Aura = new AuraPallet(System, 2 * MinimumPeriodMs);
-        Timestamp = new TimestampPallet(MinimumPeriodMs, Aura.OnTimestampSet);
+        Aura = new AuraPallet(System, 2 * minimumPeriodMs);
+        Timestamp = new TimestampPallet(minimumPeriodMs, Aura.OnTimestampSet);
         Grandpa = new GrandpaPallet();
         Balances = new BalancesPallet(System, Outer);
         TransactionPayment = new TransactionPaymentPallet(BlockWeights.Subtensor);
@@ -97,6 +107,9 @@ public sealed class SubtensorRuntime : IRuntimeHost
 
     /// <summary>pallet_timestamp MinimumPeriod: half of the 12 s slot.</summary>
     public const ulong MinimumPeriodMs = 6_000;
+
+    /// <summary>MinimumPeriod of Subtensor's <c>fast-blocks</c> feature: half of a 250 ms slot (runtime <c>prod_or_fast!(12000, 250)</c>).</summary>
+    public const ulong FastBlocksMinimumPeriodMs = 125;
 
     public ChainProperties Properties { get; }
 

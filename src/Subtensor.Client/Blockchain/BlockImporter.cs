@@ -114,7 +114,9 @@ public sealed class BlockImporter
         _client.Database.CommitBlock(header.Encode(), ChainClient.EncodeBody(block.Extrinsics), block.Justifications, changes, isNewBest, finalizes);
         if (isNewBest)
         {
-            Log.Information("Imported #{Number} ({Hash}) with {Count} extrinsic(s){Reorg}", header.Number, hash, block.Extrinsics.Count,
+            // During initial sync the informant reports progress; one line per block would flood the console (sc-informant does the same).
+            Log.Write(block.Origin == BlockOrigin.NetworkInitialSync ? Serilog.Events.LogEventLevel.Debug : Serilog.Events.LogEventLevel.Information,
+                "Imported #{Number} ({Hash}) with {Count} extrinsic(s){Reorg}", header.Number, hash, block.Extrinsics.Count,
                 retracted.Count > 0 ? $", re-org of {retracted.Count} block(s)" : "");
         }
         else
@@ -129,6 +131,32 @@ public sealed class BlockImporter
         }
 
         return new ImportResult(ImportStatus.Imported, hash, header.Number, isNewBest);
+    }
+
+    /// <summary>
+    /// Makes a known block the best one although the longest-chain rule did not choose it (finality on another fork wins over length):
+    /// rewrites the best chain and raises <see cref="ChainClient.BlockImported"/> with the re-org route, so the pool takes back the
+    /// transactions of the retracted blocks. False when the block is unknown or already best.
+    /// </summary>
+    public bool SetBest(Hash256 hash, BlockOrigin origin = BlockOrigin.ConsensusBroadcast)
+    {
+        lock (_client.ImportLock)
+        {
+            var previousBest = _client.Best;
+            var header = _client.GetHeader(hash);
+            if (header is null || previousBest.Hash == hash)
+            {
+                return false;
+            }
+
+            var retracted = new List<BlockRef>();
+            var enacted = new List<BlockRef>();
+            TreeRoute(previousBest, new BlockRef(hash, header.Number), retracted, enacted);
+            _client.Database.SetBest(hash);
+            Log.Information("Best block set to #{Number} ({Hash}), re-org of {Count} block(s)", header.Number, hash, retracted.Count);
+            _client.RaiseImported(new BlockImportedEvent(hash, header, _client.GetBody(hash) ?? [], origin, true, retracted, enacted));
+            return true;
+        }
     }
 
     /// <summary>

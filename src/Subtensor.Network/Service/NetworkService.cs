@@ -205,9 +205,25 @@ public sealed class NetworkService : IAsyncDisposable
             throw new InvalidOperationException("the network service is already started");
         }
 
+        // Like libp2p, a listen address that cannot be bound is reported and skipped (an IPv6 wildcard on a host without IPv6); only when
+        // none can be bound does the node refuse to start.
+        Exception? lastError = null;
         foreach (var address in _config.ListenAddresses)
         {
-            _host.Listen(address);
+            try
+            {
+                _host.Listen(address);
+            }
+            catch (Exception ex) when (ex is System.Net.Sockets.SocketException or ArgumentException or IOException)
+            {
+                lastError = ex;
+                _log.Warning("Cannot listen on {Address}: {Reason}", address, ex.Message);
+            }
+        }
+
+        if (_config.ListenAddresses.Count > 0 && _host.ListenAddresses.Count == 0)
+        {
+            throw new IOException($"could not listen on any of {string.Join(", ", _config.ListenAddresses)}: {lastError?.Message}", lastError);
         }
 
         _log.Information("🏷  Local node identity is: {PeerId}", LocalPeerId);
@@ -269,6 +285,40 @@ public sealed class NetworkService : IAsyncDisposable
         var peer = address.PeerId ?? throw new ArgumentException("the address needs a /p2p/ peer id", nameof(address));
         Peerset.AddAddress(peer, address);
         await DialForSlotAsync(peer, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reserved peers (--reserved-nodes and <c>system_addReservedPeer</c>).</summary>
+    public IReadOnlyList<PeerId> ReservedPeers => [.. Peerset.KnownPeers.Where(Peerset.IsReserved)];
+
+    /// <summary>Makes a peer reserved (<c>system_addReservedPeer</c>): always connected, outside the slots. The address needs a /p2p/ tail.</summary>
+    public void AddReservedPeer(Multiaddr address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var peer = address.PeerId ?? throw new ArgumentException("the address needs a /p2p/ peer id", nameof(address));
+        if (peer.Equals(LocalPeerId))
+        {
+            throw new ArgumentException("cannot reserve the local peer", nameof(address));
+        }
+
+        Peerset.AddReserved(peer, address);
+        if (!Peerset.IsBanned(peer))
+        {
+            _ = DialForSlotAsync(peer, _shutdown.Token);
+        }
+    }
+
+    /// <summary>
+    /// Removes a reserved peer (<c>system_removeReservedPeer</c>). In reserved-only mode it is disconnected; otherwise it stays
+    /// connected only if an ordinary slot is free, as in Substrate.
+    /// </summary>
+    public async Task RemoveReservedPeerAsync(PeerId peer)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        Peerset.RemoveReserved(peer);
+        if (_config.ReservedOnly && HasSession(peer))
+        {
+            await DisconnectAsync(peer, "no longer reserved").ConfigureAwait(false);
+        }
     }
 
     /// <summary>Announces a block to every sync peer not known to have it (is_best: whether it is our new best block).</summary>
@@ -647,6 +697,15 @@ public sealed class NetworkService : IAsyncDisposable
             if (session.Slot != PeerSlot.Inbound)
             {
                 Peerset.DialFailed(session.Peer); // back off before trying a peer that refused us (full, reserved-only) again
+            }
+
+            if (ex is MultistreamSelect.ProtocolNotSupportedException && !session.IsClosed)
+            {
+                // Not a Substrate node of our chain (a bootnode of another stack, a js-libp2p peer): no sync peer, but identify, ping and
+                // Kademlia stay usable on the connection until the discovery housekeeping closes it.
+                ClosePeer(session, "block announces not supported", closeConnection: false);
+                _discoveryConnections.TryAdd(session.Connection, _time.GetUtcNow());
+                return;
             }
 
             ClosePeer(session, "block announces refused", closeConnection: !session.IsClosed);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Subtensor.Node.Service;
 using Subtensor.Runtime;
 using Subtensor.Runtime.Genesis;
 
@@ -9,7 +10,7 @@ internal sealed class ChainOptions
 {
     public Option<bool> Dev { get; } = new("--dev") { Description = "development chain: single authority Alice, pre-funded dev accounts, temporary base path unless --base-path, instant sealing" };
 
-    public Option<string?> Chain { get; } = new("--chain") { Description = "chain: dev, local, testnet, or the path of a chain spec JSON" };
+    public Option<string?> Chain { get; } = new("--chain") { Description = "chain: dev, local, local-fast (250 ms blocks), testnet, or the path of a chain spec JSON" };
 
     public Option<DirectoryInfo?> BasePath { get; } = new("--base-path", "-d") { Description = "directory for the node's data (default ~/.local/share/subtensor-node; temporary with --dev)" };
 
@@ -39,9 +40,14 @@ internal sealed class ChainOptions
             return ChainSpec.ChainSpec.Parse(System.Text.Encoding.UTF8.GetBytes(SubtensorChainSpecs.PlainSpec(runtime, chain)));
         }
 
+        if (chain == FastBlocks.LocalFastChain)
+        {
+            return ChainSpec.ChainSpec.Parse(System.Text.Encoding.UTF8.GetBytes(FastBlocks.LocalFastSpec()));
+        }
+
         if (!File.Exists(chain))
         {
-            throw new CliException($"chain '{chain}' is neither a built-in chain ({string.Join(", ", SubtensorChainSpecs.ChainNames)}) nor an existing file");
+            throw new CliException($"chain '{chain}' is neither a built-in chain ({string.Join(", ", SubtensorChainSpecs.ChainNames)}, {FastBlocks.LocalFastChain}) nor an existing file");
         }
 
         try

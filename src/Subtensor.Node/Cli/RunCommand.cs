@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Serilog;
+using Subtensor.Network.Identity;
+using Subtensor.Network.Multiformats;
 using Subtensor.Node.Logging;
 using Subtensor.Node.Service;
 using Subtensor.Rpc.JsonRpc;
@@ -25,7 +27,17 @@ internal sealed class RunCommand
         Description = $"shortcut for --name {char.ToUpperInvariant(a[0])}{a[1..]} --validator with //{char.ToUpperInvariant(a[0])}{a[1..]} added to the keystore",
     });
 
-    private readonly Option<int> _port = new("--port") { Description = "p2p TCP port", DefaultValueFactory = _ => 30333 };
+    private readonly Option<int?> _port = new("--port") { Description = "p2p TCP port (default 30333); ignored when --listen-addr is given" };
+    private readonly Option<string[]> _listenAddr = Multi("--listen-addr", "p2p listen multiaddrs, e.g. /ip4/0.0.0.0/tcp/30333 (default: /ip4/0.0.0.0 and /ip6/:: on --port)");
+    private readonly Option<string[]> _publicAddr = Multi("--public-addr", "multiaddrs announced to peers besides the listen addresses");
+    private readonly Option<string[]> _bootnodes = Multi("--bootnodes", "bootnode multiaddrs ending in /p2p/<peer id>, added to the chain spec's bootNodes");
+    private readonly Option<string[]> _reservedNodes = Multi("--reserved-nodes", "peers to stay connected to, outside the slots: multiaddrs ending in /p2p/<peer id>");
+    private readonly Option<bool> _reservedOnly = new("--reserved-only") { Description = "connect to (and accept) reserved nodes only" };
+    private readonly Option<int> _inPeers = new("--in-peers") { Description = "inbound peer slots", DefaultValueFactory = _ => 32 };
+    private readonly Option<int> _outPeers = new("--out-peers") { Description = "outbound peer slots", DefaultValueFactory = _ => 8 };
+    private readonly Option<string?> _nodeKey = new("--node-key") { Description = "the libp2p secret key: 64 hex digits (ed25519 seed)" };
+    private readonly Option<string?> _nodeKeyFile = new("--node-key-file") { Description = "file holding the libp2p secret key (32 raw bytes or 64 hex digits; created when absent)" };
+    private readonly Option<string> _sync = new("--sync") { Description = "sync mode: full (warp, fast and fast-unsafe are not supported yet)", DefaultValueFactory = _ => "full" };
     private readonly Option<int> _rpcPort = new("--rpc-port") { Description = "JSON-RPC (HTTP and WebSocket) port", DefaultValueFactory = _ => 9944 };
     private readonly Option<bool> _rpcExternal = new("--rpc-external") { Description = "listen for RPC on all interfaces (unsafe methods then default to off)" };
     private readonly Option<bool> _unsafeRpcExternal = new("--unsafe-rpc-external") { Description = "listen on all interfaces and expose unsafe methods" };
@@ -49,7 +61,8 @@ internal sealed class RunCommand
         _chain.AddTo(root);
         foreach (var option in new Option[]
                  {
-                     _name, _validator, _port, _rpcPort, _rpcExternal, _unsafeRpcExternal, _rpcCors, _rpcMethods, _rpcMaxConnections,
+                     _name, _validator, _port, _listenAddr, _publicAddr, _bootnodes, _reservedNodes, _reservedOnly, _inPeers, _outPeers, _nodeKey,
+                     _nodeKeyFile, _sync, _rpcPort, _rpcExternal, _unsafeRpcExternal, _rpcCors, _rpcMethods, _rpcMaxConnections,
                      _rpcMaxRequestSize, _rpcMaxResponseSize, _rpcMaxSubscriptions, _statePruning, _blocksPruning, _log, _sealing,
                      _noTelemetry, _poolLimit, _poolKbytes, _txBanSeconds,
                  })
@@ -146,6 +159,7 @@ internal sealed class RunCommand
             MaxSubscriptionsPerConnection = Positive(parse.GetValue(_rpcMaxSubscriptions), "--rpc-max-subscriptions-per-connection"),
         };
         _ = LogFilter.Parse(parse.GetValue(_log) ?? []);
+        var network = ResolveNetwork(parse, spec, dev);
 
         // Without explicit flags an existing database keeps the pruning modes it was created with, as in Substrate.
         var stored = temporary ? null : ChainDatabase.ReadPruningModes(ChainOptions.DatabasePath(basePath, spec));
@@ -169,9 +183,112 @@ internal sealed class RunCommand
                 BanTime = TimeSpan.FromSeconds(Positive(parse.GetValue(_txBanSeconds), "--tx-ban-seconds")),
                 RevalidationBatch = 512,
             },
-            P2pPort = CheckPort(parse.GetValue(_port), "--port"),
+            P2pPort = network.Port,
+            IsDev = dev,
+            Network = network,
+            GrandpaEnabled = !dev,
         };
     }
+
+    private NodeNetworkOptions ResolveNetwork(ParseResult parse, ChainSpec.ChainSpec spec, bool dev)
+    {
+        var syncMode = parse.GetValue(_sync)!.ToLowerInvariant();
+        if (syncMode != "full")
+        {
+            throw new CliException(syncMode is "warp" or "fast" or "fast-unsafe"
+                ? $"--sync {syncMode} is not supported yet; use --sync full"
+                : $"invalid --sync '{syncMode}': expected full, fast, fast-unsafe or warp");
+        }
+
+        var port = parse.GetValue(_port);
+        var listen = ParseAddresses(parse.GetValue(_listenAddr), "--listen-addr", needPeerId: false);
+        foreach (var address in listen)
+        {
+            if (address.Components.Count != 2 || address.Components[0].Protocol is not (MultiaddrProtocol.Ip4 or MultiaddrProtocol.Ip6)
+                || address.Components[1].Protocol != MultiaddrProtocol.Tcp)
+            {
+                throw new CliException($"invalid --listen-addr '{address}': expected /ip4/<address>/tcp/<port> or /ip6/<address>/tcp/<port>");
+            }
+        }
+
+        var bootnodes = ParseAddresses(spec.BootNodes.ToArray(), "chain spec bootNodes", needPeerId: true, skipInvalid: true)
+            .Concat(ParseAddresses(parse.GetValue(_bootnodes), "--bootnodes", needPeerId: true)).Distinct().ToList();
+        var nodeKeyHex = parse.GetValue(_nodeKey);
+        if (nodeKeyHex is not null)
+        {
+            try
+            {
+                _ = NodeKey.ParseHex(nodeKeyHex);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                throw new CliException($"invalid --node-key: {e.Message}");
+            }
+        }
+
+        var nodeKeyFile = parse.GetValue(_nodeKeyFile);
+        if (nodeKeyHex is not null && nodeKeyFile is not null)
+        {
+            throw new CliException("--node-key and --node-key-file are mutually exclusive");
+        }
+
+        return new NodeNetworkOptions
+        {
+            Port = CheckPort(port ?? 30333, "--port"),
+            PortIsDefault = port is null && listen.Count == 0,
+            ListenAddresses = listen,
+            PublicAddresses = ParseAddresses(parse.GetValue(_publicAddr), "--public-addr", needPeerId: false),
+            Bootnodes = bootnodes,
+            ReservedNodes = ParseAddresses(parse.GetValue(_reservedNodes), "--reserved-nodes", needPeerId: true),
+            ReservedOnly = parse.GetValue(_reservedOnly),
+            InPeers = NonNegative(parse.GetValue(_inPeers), "--in-peers"),
+            OutPeers = NonNegative(parse.GetValue(_outPeers), "--out-peers"),
+            NodeKeyHex = nodeKeyHex,
+            NodeKeyFile = nodeKeyFile,
+            AllowPortFallback = dev,
+        };
+    }
+
+    private static List<Multiaddr> ParseAddresses(string[]? values, string flag, bool needPeerId, bool skipInvalid = false)
+    {
+        var result = new List<Multiaddr>();
+        foreach (var text in (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (!Multiaddr.TryParse(text, out var address) || address is null)
+            {
+                if (skipInvalid)
+                {
+                    continue;
+                }
+
+                throw new CliException($"invalid {flag} '{text}': not a multiaddr");
+            }
+
+            if (needPeerId && address.PeerId is null)
+            {
+                if (skipInvalid)
+                {
+                    continue;
+                }
+
+                throw new CliException($"invalid {flag} '{text}': the address must end in /p2p/<peer id>");
+            }
+
+            result.Add(address);
+        }
+
+        return result;
+    }
+
+    private static Option<string[]> Multi(string name, string description) => new(name)
+    {
+        Description = description,
+        AllowMultipleArgumentsPerToken = true,
+        DefaultValueFactory = _ => [],
+    };
+
+    private static int NonNegative(int value, string flag)
+        => value >= 0 ? value : throw new CliException($"invalid {flag} {value}: must not be negative");
 
     private static PruningMode ParsePruning(string? text, string flag, PruningMode fallback)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Subtensor.Node.Cli;
+using Subtensor.Node.Service;
 using Subtensor.Runtime;
 using Subtensor.Runtime.Genesis;
 using Subtensor.Storage;
@@ -64,7 +65,8 @@ internal sealed class ChainCommandOptions
         string json;
         try
         {
-            json = File.Exists(chain) && !IsBuiltIn(chain) ? File.ReadAllText(chain) : SubtensorChainSpecs.PlainSpec(runtime, chain);
+            json = chain == FastBlocks.LocalFastChain ? FastBlocks.LocalFastSpec()
+                : File.Exists(chain) && !IsBuiltIn(chain) ? File.ReadAllText(chain) : SubtensorChainSpecs.PlainSpec(runtime, chain);
         }
         catch (GenesisConfigException e)
         {
@@ -98,7 +100,8 @@ internal sealed class ChainCommandOptions
             basePath = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "subtensor-node");
         }
 
-        return new ChainCommandContext(runtime, spec, json, basePath, temporary, statePruning, blocksPruning);
+        // A fast-blocks spec (local-fast, or a file with "fastBlocks": true) runs the 250 ms runtime, as the node does.
+        return new ChainCommandContext(FastBlocks.IsEnabled(spec) ? FastBlocks.CreateRuntime(spec) : runtime, spec, json, basePath, temporary, statePruning, blocksPruning);
     }
 
     private static bool IsBuiltIn(string chain) => SubtensorChainSpecs.ChainNames.Contains(chain) || chain == "test_finney";

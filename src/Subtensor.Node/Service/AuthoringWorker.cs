@@ -19,12 +19,15 @@ internal sealed class AuthoringWorker : IManualSeal, IAsyncDisposable
     private readonly TransactionPool.TransactionPool _pool;
     private readonly SealingMode _mode;
     private readonly bool _finalize;
+    private readonly Func<bool>? _isMajorSyncing;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _wake = new(0);
     private Task? _loop;
 
-    public AuthoringWorker(BlockAuthor author, ChainClient client, TransactionPool.TransactionPool pool, SealingMode mode, bool finalize)
+    /// <param name="isMajorSyncing">Aura skips its slots while this says the node is far behind its peers (sc-consensus-slots).</param>
+    public AuthoringWorker(BlockAuthor author, ChainClient client, TransactionPool.TransactionPool pool, SealingMode mode, bool finalize, Func<bool>? isMajorSyncing = null)
     {
+        _isMajorSyncing = isMajorSyncing;
         _author = author;
         _client = client;
         _pool = pool;
@@ -60,6 +63,12 @@ internal sealed class AuthoringWorker : IManualSeal, IAsyncDisposable
             var nextSlotStart = (now / SlotMs + 1) * SlotMs;
             await Delay(TimeSpan.FromMilliseconds(nextSlotStart - now), ct).ConfigureAwait(false);
             now = NowMs;
+            if (_isMajorSyncing?.Invoke() == true)
+            {
+                Log.Debug("Skipping slot {Slot}: major sync in progress", _author.Engine.SlotAt(now));
+                continue;
+            }
+
             Guarded(() => _author.TryAuthor(_author.Engine.SlotAt(now), now, TimeSpan.FromMilliseconds(SlotMs * 2 / 3), _finalize));
         }
     }

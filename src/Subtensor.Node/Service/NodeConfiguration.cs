@@ -37,6 +37,15 @@ internal sealed record NodeConfiguration
 
     public int P2pPort { get; init; } = 30333;
 
+    /// <summary>Started with <c>--dev</c>: instant finality, no GRANDPA, no peers expected.</summary>
+    public bool IsDev { get; init; }
+
+    /// <summary>Peers, addresses, slots and the node key (--bootnodes, --reserved-nodes, --listen-addr, --node-key, …).</summary>
+    public NodeNetworkOptions Network { get; init; } = new();
+
+    /// <summary>Run the GRANDPA gadget (every chain except dev chains, which finalize instantly).</summary>
+    public bool GrandpaEnabled { get; init; }
+
     public string ChainDirectory => Path.Combine(BasePath, "chains", Spec.Id);
 
     public string DatabasePath => Path.Combine(ChainDirectory, "db", "full");
