@@ -38,9 +38,17 @@ public static class TestVectors
                 : throw new DirectoryNotFoundException($"SUBTENSOR_VECTORS={fromEnv} does not exist");
         }
 
-        var candidate = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "vectors"));
-        return System.IO.Directory.Exists(candidate)
-            ? candidate
-            : throw new DirectoryNotFoundException($"test vectors not found at {candidate}; set SUBTENSOR_VECTORS");
+        // ../shared/vectors beside the checkout; a clone placed deeper (a CI work directory) finds it in an ancestor.
+        var first = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "vectors"));
+        for (var dir = new DirectoryInfo(RepositoryRoot).Parent; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "vectors");
+            if (System.IO.Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"test vectors not found at {first} (nor in any ancestor's shared/vectors); set SUBTENSOR_VECTORS");
     }
 }
