@@ -85,7 +85,7 @@ public sealed class SubtensorTransactionExtensions
         var who = xt.Address!.Lookup() ?? throw new TransactionValidityException(TransactionValidityError.CannotLookup);
         var implicitData = Implicit(state, xt.Extra!.Value);
         var payload = UncheckedExtrinsic.SigningPayload(xt.CallBytes, xt.Extra.Value, implicitData);
-        if (!xt.Signature!.Verify(payload, who))
+        if (!VerifiedSignatureCache.Shared.Verify(xt.Signature!, payload, who))
         {
             throw new TransactionValidityException(TransactionValidityError.BadProof);
         }
