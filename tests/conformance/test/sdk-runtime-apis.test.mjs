@@ -4,13 +4,11 @@
 // 10) after Bob registers a hotkey and stakes to Alice's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
-import { nodeBinary } from '../lib/node.mjs';
+import { nodeBinary, startNode } from '../lib/node.mjs';
 
 const TAO = 1_000_000_000n;
 const skip = existsSync(nodeBinary) ? false : `no node binary at ${nodeBinary} (set SUBTENSOR_NODE)`;
@@ -20,44 +18,7 @@ let api;
 let k;
 let at; // block after the setup transactions
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-async function startDevNode() {
-  const port = await freePort();
-  const child = spawn(nodeBinary, ['--dev', '--tmp', '--sealing', '1000', '--rpc-port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d) => { output += d; });
-  child.stderr.on('data', (d) => { output += d; });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`node exited with ${child.exitCode}:\n${output}`);
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system_health', params: [] }) });
-      if (r.ok) break;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`node did not start:\n${output}`); }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url: `ws://127.0.0.1:${port}`,
-    stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve(child.exitCode);
-      child.once('exit', resolve);
-      child.kill('SIGINT');
-      setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
-    }),
-  };
-}
 
 /** Signs and sends; resolves with the block hash once in a block, failing on a dispatch error. */
 function ok(tx, signer) {
@@ -83,7 +44,7 @@ before(async () => {
   await cryptoWaitReady();
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   k = Object.fromEntries(['Alice', 'Bob', 'BobHot', 'Nobody'].map((s) => [s, keyring.addFromUri(`//${s}`)]));
-  node = await startDevNode();
+  node = await startNode(['--dev', '--tmp', '--sealing', '1000']);
   api = await ApiPromise.create({ provider: new WsProvider(node.url, 1000), noInitWarn: true, throwOnConnect: true });
   await api.isReady;
   await ok(api.tx.subtensorModule.burnedRegister(1, k.BobHot.address), k.Bob);

@@ -5,14 +5,12 @@
 // the pools untouched and only the transaction fee paid.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { bnToU8a, u8aConcat, u8aToHex, hexToU8a } from '@polkadot/util';
-import { nodeBinary } from '../lib/node.mjs';
+import { nodeBinary, startNode } from '../lib/node.mjs';
 
 const TAO = 1_000_000_000n;
 const skip = existsSync(nodeBinary) ? false : `no node binary at ${nodeBinary} (set SUBTENSOR_NODE)`;
@@ -22,48 +20,7 @@ let api;
 let k; // keys by name
 let netuid;
 
-/** A free loopback TCP port. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-/** Starts `subtensor-node --dev --tmp --sealing 1000 --rpc-port <free>`; resolves once system_health answers. */
-async function startDevNode() {
-  const port = await freePort();
-  const child = spawn(nodeBinary, ['--dev', '--tmp', '--sealing', '1000', '--rpc-port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d) => { output += d; });
-  child.stderr.on('data', (d) => { output += d; });
-  const httpUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`node exited with ${child.exitCode}:\n${output}`);
-    try {
-      const r = await fetch(httpUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system_health', params: [] }) });
-      if (r.ok) break;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`node did not start:\n${output}`); }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url: `ws://127.0.0.1:${port}`,
-    logs: () => output,
-    stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve(child.exitCode);
-      child.once('exit', resolve);
-      child.kill('SIGINT');
-      setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
-    }),
-  };
-}
 
 /** `section.Name` of a dispatch error (module errors through the metadata), or its variant (BadOrigin, …). */
 function describe(dispatchError) {
@@ -157,7 +114,7 @@ before(async () => {
   await cryptoWaitReady();
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   k = Object.fromEntries(['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'BobHot', 'CharlieHot'].map((s) => [s, keyring.addFromUri(`//${s}`)]));
-  node = await startDevNode();
+  node = await startNode(['--dev', '--tmp', '--sealing', '1000']);
   api = await ApiPromise.create({ provider: new WsProvider(node.url, 1000), noInitWarn: true, throwOnConnect: true });
   await api.isReady;
 });
