@@ -309,8 +309,13 @@ public class EconomyInvariantTests(ITestOutputHelper output)
                 + St.PendingRootAlphaDivs.Get(state, net) + St.PendingOwnerCut.Get(state, net);
             var accounted = staked + Rt.AlphaAssets.AlphaBurned.Get(state, net) + pending + St.SubnetProtocolAlpha.Get(state, net) + RootOwed(net);
             var alphaOut = St.SubnetAlphaOut.Get(state, net);
-            Assert.True(alphaOut >= accounted, $"b{_blocks} subnet {net}: AlphaOut {alphaOut} < accounted {accounted}: staked {staked} burned {Rt.AlphaAssets.AlphaBurned.Get(state, net)} pending {pending} protocol {St.SubnetProtocolAlpha.Get(state, net)} root {RootOwed(net)} epoch {St.SubnetEpochIndex.Get(state, net)}");
-            var dust = alphaOut - accounted;
+
+            // Each root staker's owed alpha is rate × stake floored after claims and stake changes, so their sum may
+            // exceed what was set aside by up to one RAO per root staker.
+            var rootStakers = (ulong)St.AlphaV2.Iterate(state).Count(x => x.K3 == 0);
+            var lowest = accounted > rootStakers ? accounted - rootStakers : 0;
+            Assert.True(alphaOut >= lowest, $"b{_blocks} subnet {net}: AlphaOut {alphaOut} < accounted {accounted}: staked {staked} burned {Rt.AlphaAssets.AlphaBurned.Get(state, net)} pending {pending} protocol {St.SubnetProtocolAlpha.Get(state, net)} root {RootOwed(net)} epoch {St.SubnetEpochIndex.Get(state, net)}");
+            var dust = alphaOut > accounted ? alphaOut - accounted : 0;
             _maxDust = Math.Max(_maxDust, dust);
             var uids = (ulong)St.SubnetworkN.Get(state, net) + 1;
             // Flooring only: per epoch a few RAO per UID, plus the I96F32 root-claimable rate (2^-32 per unit of root
@@ -358,8 +363,15 @@ public class EconomyInvariantTests(ITestOutputHelper output)
         foreach (var (hot, cold, net, _) in St.AlphaV2.Iterate(state))
         {
             var (num, den) = ExactValue(hot, cold, net);
-            var exact = num / den;
             var value = St.Stake(state, hot, cold, net);
+            if (den.IsZero)
+            {
+                // An emptied pool (denominator reset) may keep zero-share entries; they must be worth nothing.
+                Assert.True(num.IsZero && value == 0, $"a share entry of {hot}/{cold} on {net} outlived its pool: value {value}");
+                continue;
+            }
+
+            var exact = num / den;
             Assert.True(BigInteger.Abs(exact - value) <= 1, $"shares x ratio = {exact}, value {value}");
             perPool[(hot, net)] = perPool.TryGetValue((hot, net), out var p) ? (p.Sum + value, p.Count + 1) : (value, 1);
         }
