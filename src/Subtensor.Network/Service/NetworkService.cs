@@ -239,19 +239,7 @@ public sealed class NetworkService : IAsyncDisposable
     public async Task StopAsync()
     {
         await _shutdown.CancelAsync().ConfigureAwait(false);
-        foreach (var task in new[] { _maintenance, _randomWalk })
-        {
-            if (task is not null)
-            {
-                try
-                {
-                    await task.ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-            }
-        }
+        await BackgroundLoops.AwaitStoppedAsync(_maintenance, _randomWalk).ConfigureAwait(false);
 
         List<PeerSession> sessions;
         lock (_gate)

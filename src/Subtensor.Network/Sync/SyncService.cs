@@ -109,19 +109,7 @@ public sealed class SyncService : IAsyncDisposable
         _network.BlockAnnounceReceived -= OnBlockAnnounce;
         await _stop.CancelAsync().ConfigureAwait(false);
         _events.Writer.TryComplete();
-        foreach (var task in new[] { _loop, _informantLoop })
-        {
-            if (task is not null)
-            {
-                try
-                {
-                    await task.ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-            }
-        }
+        await BackgroundLoops.AwaitStoppedAsync(_loop, _informantLoop).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -154,19 +154,7 @@ internal sealed class TransactionGossip : IAsyncDisposable
         _pool.TransactionImported -= OnPoolImported;
         await _stop.CancelAsync().ConfigureAwait(false);
         _received.Writer.TryComplete();
-        foreach (var task in new[] { _receiveLoop, _propagateLoop })
-        {
-            if (task is not null)
-            {
-                try
-                {
-                    await task.ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-            }
-        }
+        await BackgroundLoops.AwaitStoppedAsync(_receiveLoop, _propagateLoop).ConfigureAwait(false);
 
         _stop.Dispose();
         _propagateSoon.Dispose();

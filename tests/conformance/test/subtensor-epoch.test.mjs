@@ -11,6 +11,7 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { nodeBinary, startNode } from '../lib/node.mjs';
+import { submitInBlock } from '../lib/extrinsics.mjs';
 
 const TAO = 1_000_000_000n;
 const skip = existsSync(nodeBinary) ? false : `no node binary at ${nodeBinary} (set SUBTENSOR_NODE)`;
@@ -22,29 +23,8 @@ let k;
 let netuid;
 const uid = {};
 
-function describe(dispatchError) {
-  if (dispatchError.isModule) {
-    const { section, name } = api.registry.findMetaError(dispatchError.asModule);
-    return `${section}.${name}`;
-  }
-  return dispatchError.type;
-}
-
 /** Signs and sends; resolves in-block with { blockHash, events, error }. */
-function send(tx, signer) {
-  return new Promise((resolve, reject) => {
-    let unsub;
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-      if (status.isInBlock) {
-        unsub?.();
-        resolve({ blockHash: status.asInBlock.toHex(), events, error: dispatchError ? describe(dispatchError) : null });
-      } else if (status.isInvalid || status.isDropped || status.isUsurped) {
-        unsub?.();
-        reject(new Error(`transaction ${status.type}`));
-      }
-    }).then((u) => { unsub = u; }).catch(reject);
-  });
-}
+const send = (tx, signer) => submitInBlock(api, tx, signer);
 
 async function ok(tx, signer) {
   const r = await send(tx, signer);

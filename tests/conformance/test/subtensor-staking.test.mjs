@@ -11,6 +11,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { bnToU8a, u8aConcat, u8aToHex, hexToU8a } from '@polkadot/util';
 import { nodeBinary, startNode } from '../lib/node.mjs';
+import { submitInBlock } from '../lib/extrinsics.mjs';
 
 const TAO = 1_000_000_000n;
 const skip = existsSync(nodeBinary) ? false : `no node binary at ${nodeBinary} (set SUBTENSOR_NODE)`;
@@ -20,34 +21,12 @@ let api;
 let k; // keys by name
 let netuid;
 
-
-
-/** `section.Name` of a dispatch error (module errors through the metadata), or its variant (BadOrigin, …). */
-function describe(dispatchError) {
-  if (dispatchError.isModule) {
-    const { section, name } = api.registry.findMetaError(dispatchError.asModule);
-    return `${section}.${name}`;
-  }
-  return dispatchError.type;
-}
-
 /**
  * Signs and sends; resolves once in a block with { blockHash, parentHash, events, error, fee } where error is null on
  * success and fee is what TransactionFeePaid says the signer paid.
  */
 async function send(tx, signer) {
-  const r = await new Promise((resolve, reject) => {
-    let unsub;
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-      if (status.isInBlock) {
-        unsub?.();
-        resolve({ blockHash: status.asInBlock.toHex(), events, error: dispatchError ? describe(dispatchError) : null });
-      } else if (status.isInvalid || status.isDropped || status.isUsurped) {
-        unsub?.();
-        reject(new Error(`transaction ${status.type}`));
-      }
-    }).then((u) => { unsub = u; }).catch(reject);
-  });
+  const r = await submitInBlock(api, tx, signer);
   const header = await api.rpc.chain.getHeader(r.blockHash);
   const paid = r.events.find(({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event));
   r.parentHash = header.parentHash.toHex();
