@@ -6,6 +6,16 @@ root=$(pwd)
 
 scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
 
+# The shared test vectors live in ../shared beside the checkout. A clone made elsewhere (git clone . /tmp/x) finds them
+# beside the repository it was cloned from; SUBTENSOR_VECTORS, when set, wins.
+if [ -z "${SUBTENSOR_VECTORS:-}" ] && [ ! -d "$root/../shared/vectors" ]; then
+  origin=$(git config --get remote.origin.url 2>/dev/null || true)
+  if [ -n "$origin" ] && [ -d "$origin/../shared/vectors" ]; then
+    export SUBTENSOR_VECTORS=$(cd "$origin/../shared/vectors" && pwd)
+    echo "test: shared vectors from $SUBTENSOR_VECTORS (beside the origin repository)"
+  fi
+fi
+
 passed=0
 failed=0
 logdir=$(mktemp -d)
